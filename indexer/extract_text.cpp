@@ -1,0 +1,132 @@
+#include "indexer/extract.h"
+
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "analyzers/normalize.h"
+
+namespace tracuu::indexer {
+namespace {
+
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+constexpr std::string_view kUtf16LeBom = "\xFF\xFE";
+constexpr std::string_view kUtf16BeBom = "\xFE\xFF";
+
+// Thresholds for telling text from binary junk. A few stray control characters or one
+// Latin-1 byte in a long UTF-8 file still pass; a file in an 8-bit legacy encoding does not,
+// because Vietnamese letters outside ASCII make a large share of its bytes invalid UTF-8.
+constexpr double kMaxControlShare = 0.05;
+constexpr double kMaxInvalidShare = 0.01;
+
+// ICU's UTF-8 macros and normalize_text() index with int32_t.
+constexpr std::size_t kMaxBytes = std::size_t{1} << 30;
+
+Error not_text() {
+    return Error{ErrorCode::Unsupported, "binary or unknown-encoding content, not text"};
+}
+
+bool is_allowed_control(UChar32 c) { return c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+bool is_control(UChar32 c) { return (c < 0x20 && !is_allowed_control(c)) || (c >= 0x7F && c < 0xA0); }
+
+/// Decodes UTF-16 code units to UTF-8; counts unpaired surrogates and a dangling odd byte as invalid.
+std::string utf16_to_utf8(std::string_view bytes, bool big_endian, std::size_t& invalid) {
+    const std::size_t units = bytes.size() / 2;
+    invalid += bytes.size() % 2;
+    auto unit_at = [&](std::size_t i) {
+        const auto hi = static_cast<uint8_t>(bytes[2 * i + (big_endian ? 0 : 1)]);
+        const auto lo = static_cast<uint8_t>(bytes[2 * i + (big_endian ? 1 : 0)]);
+        return static_cast<char16_t>((hi << 8) | lo);
+    };
+    std::string out;
+    out.reserve(bytes.size() * 3 / 2);
+    for (std::size_t i = 0; i < units; ++i) {
+        UChar32 c = unit_at(i);
+        if (U16_IS_LEAD(c) && i + 1 < units && U16_IS_TRAIL(unit_at(i + 1))) {
+            c = U16_GET_SUPPLEMENTARY(c, unit_at(i + 1));
+            ++i;
+        } else if (U16_IS_SURROGATE(c)) {
+            c = 0xFFFD;
+            ++invalid;
+        }
+        char buffer[U8_MAX_LENGTH];
+        int32_t length = 0;
+        U8_APPEND_UNSAFE(buffer, length, c);
+        out.append(buffer, static_cast<std::size_t>(length));
+    }
+    return out;
+}
+
+struct Census {
+    std::size_t chars = 0;
+    std::size_t controls = 0;
+    std::size_t invalid = 0;
+};
+
+Census take_census(std::string_view utf8) {
+    Census census;
+    const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
+    const auto length = static_cast<int32_t>(utf8.size());
+    int32_t i = 0;
+    while (i < length) {
+        UChar32 c;
+        U8_NEXT(bytes, i, length, c);
+        ++census.chars;
+        if (c < 0) {
+            ++census.invalid;
+        } else if (is_control(c)) {
+            ++census.controls;
+        }
+    }
+    return census;
+}
+
+bool looks_binary(const Census& census) {
+    if (census.chars == 0) return false;
+    const auto chars = static_cast<double>(census.chars);
+    return static_cast<double>(census.controls) > kMaxControlShare * chars ||
+           static_cast<double>(census.invalid) > kMaxInvalidShare * chars;
+}
+
+bool is_blank(std::string_view text) {
+    return text.find_first_not_of(" \n\f") == std::string_view::npos;
+}
+
+}  // namespace
+
+Result<ExtractedText> extract_plain_text(std::string_view bytes) {
+    if (bytes.size() > kMaxBytes) return Error{ErrorCode::Unsupported, "file is too large (over 1 GiB)"};
+    std::string utf8;
+    Census census;
+    if (bytes.starts_with(kUtf16LeBom) || bytes.starts_with(kUtf16BeBom)) {
+        const bool big_endian = bytes.starts_with(kUtf16BeBom);
+        std::size_t invalid = 0;
+        utf8 = utf16_to_utf8(bytes.substr(2), big_endian, invalid);
+        census = take_census(utf8);
+        census.invalid += invalid;
+    } else {
+        if (bytes.starts_with(kUtf8Bom)) bytes.remove_prefix(kUtf8Bom.size());
+        // Text never contains NUL; UTF-16 without a byte-order mark is too rare to guess at.
+        if (bytes.find('\0') != std::string_view::npos) return not_text();
+        census = take_census(bytes);
+        utf8.assign(bytes);
+    }
+    if (looks_binary(census)) return not_text();
+
+    ExtractedText result;
+    result.format = SourceFormat::Text;
+    result.text = analyzers::normalize_text(utf8);
+    if (is_blank(result.text)) return Error{ErrorCode::InvalidArgument, "file is empty"};
+    // A form feed means a page break in ExtractedText; a text file has a single page.
+    std::replace(result.text.begin(), result.text.end(), '\f', '\n');
+    result.pages = 1;
+    return result;
+}
+
+}  // namespace tracuu::indexer

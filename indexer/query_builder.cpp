@@ -1,0 +1,238 @@
+#include "indexer/query_builder.h"
+
+#include <algorithm>
+#include <map>
+#include <vector>
+
+#include "analyzers/fold.h"
+#include "analyzers/normalize.h"
+#include "indexer/term_mapping.h"
+
+namespace tracuu::indexer {
+namespace {
+
+using analyzers::Token;
+using analyzers::TokenKind;
+
+constexpr double kFoldedFallbackWeight = 0.3;
+constexpr double kIdentifierWeight = 2.0;
+constexpr std::size_t kMaxQueryWords = 64;
+
+// ---- lexing: words, "phrases", -exclusions and OR --------------------------------------------
+
+struct Item {
+    std::string text;
+    bool phrase = false;
+    bool excluded = false;
+    bool or_with_previous = false;
+};
+
+bool is_quote(std::string_view s, std::size_t i, std::size_t& length) {
+    if (s[i] == '"') return (length = 1), true;
+    if (s.compare(i, 3, "\u201C") == 0 || s.compare(i, 3, "\u201D") == 0) return (length = 3), true;
+    return false;
+}
+
+std::vector<Item> lex(std::string_view q) {
+    std::vector<Item> items;
+    bool pending_or = false;
+    std::size_t i = 0;
+    while (i < q.size()) {
+        if (q[i] == ' ' || q[i] == '\n') {
+            ++i;
+            continue;
+        }
+        Item item;
+        item.or_with_previous = pending_or;
+        pending_or = false;
+        if (q[i] == '-' && i + 1 < q.size() && q[i + 1] != ' ') {
+            item.excluded = true;
+            ++i;
+        }
+        std::size_t quote = 0;
+        if (is_quote(q, i, quote)) {
+            i += quote;
+            std::size_t end = i;
+            std::size_t closing = 0;
+            while (end < q.size() && !is_quote(q, end, closing)) ++end;
+            item.text = std::string(q.substr(i, end - i));
+            item.phrase = true;
+            i = end < q.size() ? end + closing : end;
+        } else {
+            const std::size_t end = std::min(q.find(' ', i), q.size());
+            item.text = std::string(q.substr(i, end - i));
+            i = end;
+            if (item.text == "OR" && !item.excluded && !items.empty()) {
+                pending_or = true;
+                continue;
+            }
+        }
+        items.push_back(std::move(item));
+    }
+    return items;
+}
+
+// ---- tokens → Xapian queries ------------------------------------------------------------------
+
+bool accented(const Token& t) { return t.text != t.folded; }
+
+/// One word: the accented layer with the folded one as fallback, or the folded layer alone.
+Xapian::Query word_query(const Token& t) {
+    const Xapian::Query folded(term_for(t, Layer::Folded));
+    if (!accented(t)) return folded;
+    return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(term_for(t, Layer::Exact)),
+                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, folded, kFoldedFallbackWeight));
+}
+
+/// A word inside a phrase: OP_PHRASE takes only terms and ORs of terms.
+Xapian::Query phrase_word_query(const Token& t) {
+    const Xapian::Query folded(term_for(t, Layer::Folded));
+    if (!accented(t)) return folded;
+    return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(term_for(t, Layer::Exact)), folded);
+}
+
+Xapian::Query identifier_query(const Token& t) {
+    const Layer layer = accented(t) ? Layer::Exact : Layer::Folded;
+    std::vector<Xapian::Query> spellings{Xapian::Query(term_for(t, layer))};
+    for (const auto& alt : t.alternatives) spellings.emplace_back(alternative_term_for(t, alt, layer));
+    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, spellings.begin(), spellings.end()),
+                         kIdentifierWeight);
+}
+
+Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
+    if (parts.empty()) return Xapian::Query();
+    if (parts.size() == 1) return parts.front();
+    return Xapian::Query(op, parts.begin(), parts.end());
+}
+
+/// Queries for one analysed run of words, in word order.
+struct RunQueries {
+    std::vector<Xapian::Query> units;    ///< one per word, or per identifier span
+    std::vector<Xapian::Query> bigrams;  ///< adjacent-word boosts
+};
+
+RunQueries run_queries(const std::vector<Token>& tokens) {
+    std::map<std::uint32_t, std::vector<const Token*>> at;  // position → tokens starting there
+    for (const Token& t : tokens) at[t.position].push_back(&t);
+
+    RunQueries out;
+    std::uint32_t next = 0;
+    for (const auto& [position, starting] : at) {
+        if (position < next) continue;
+        const Token* widest = nullptr;
+        std::vector<Xapian::Query> alternatives;
+        for (const Token* t : starting) {
+            if (t->width > 1 && (widest == nullptr || t->width > widest->width)) widest = t;
+        }
+        if (widest != nullptr) {
+            // A span (number, date, dotted word): its whole term, or all of its words.
+            std::vector<Xapian::Query> words;
+            for (const Token& t : tokens) {
+                if (t.position >= position && t.position < position + widest->width && t.width == 1) words.push_back(word_query(t));
+            }
+            const Xapian::Query whole = is_positional(*widest) ? word_query(*widest) : identifier_query(*widest);
+            out.units.emplace_back(Xapian::Query::OP_OR, whole, combine(Xapian::Query::OP_AND, words));
+            next = position + widest->width;
+            continue;
+        }
+        for (const Token* t : starting) alternatives.push_back(word_query(*t));
+        out.units.push_back(combine(Xapian::Query::OP_OR, alternatives));
+        next = position + 1;
+    }
+
+    const Token* previous = nullptr;
+    for (const Token& t : tokens) {
+        if (t.kind != TokenKind::Word && t.kind != TokenKind::Number) continue;
+        if (previous != nullptr && !t.starts_clause && previous->position + 1 == t.position) {
+            const Layer layer = accented(*previous) && accented(t) ? Layer::Exact : Layer::Folded;
+            out.bigrams.emplace_back(bigram_term(*previous, t, layer));
+        }
+        previous = &t;
+    }
+    return out;
+}
+
+Xapian::Query phrase_query(const std::vector<Token>& tokens) {
+    std::vector<Xapian::Query> words;
+    for (const Token& t : tokens) {
+        if (t.kind == TokenKind::Word || t.kind == TokenKind::Number) words.push_back(phrase_word_query(t));
+    }
+    if (words.size() <= 1) return combine(Xapian::Query::OP_AND, words);
+    return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end());
+}
+
+}  // namespace
+
+QueryBuilder::QueryBuilder() : m_analyzer(analyzers::AnalysisMode::Query) {}
+
+Result<ParsedQuery> QueryBuilder::build(std::string_view user_query) const {
+    const std::string normalized = analyzers::normalize_text(user_query);
+    std::vector<Item> items = lex(normalized);
+
+    // Plain words next to each other are analysed together, so numbers and bigrams span them.
+    std::vector<Item> merged;
+    bool last_is_plain_run = false;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        Item& item = items[i];
+        const bool next_is_or = i + 1 < items.size() && items[i + 1].or_with_previous;
+        const bool plain = !item.phrase && !item.excluded && !item.or_with_previous && !next_is_or;
+        if (plain && last_is_plain_run) {
+            merged.back().text += ' ' + item.text;
+            continue;
+        }
+        merged.push_back(std::move(item));
+        last_is_plain_run = plain;
+    }
+
+    ParsedQuery parsed;
+    std::vector<Xapian::Query> required;  // AND of clauses; OR groups collapse into one clause
+    std::vector<Xapian::Query> any_unit;  // every unit, for the relaxed form
+    std::vector<Xapian::Query> excluded;
+    std::vector<Xapian::Query> boosts;
+    std::size_t word_count = 0;
+    for (const Item& item : merged) {
+        const std::vector<Token> tokens = m_analyzer.analyze(item.text);
+        word_count += static_cast<std::size_t>(std::count_if(tokens.begin(), tokens.end(), [](const Token& t) { return t.width == 1 && is_positional(t); }));
+        if (tokens.empty()) continue;
+        Xapian::Query clause;
+        if (item.phrase) {
+            clause = phrase_query(tokens);
+            any_unit.push_back(clause);
+        } else {
+            RunQueries run = run_queries(tokens);
+            clause = combine(Xapian::Query::OP_AND, run.units);
+            any_unit.insert(any_unit.end(), run.units.begin(), run.units.end());
+            boosts.insert(boosts.end(), run.bigrams.begin(), run.bigrams.end());
+        }
+        if (item.excluded) {
+            excluded.push_back(clause);
+            continue;
+        }
+        for (const Token& t : tokens) {
+            if (is_positional(t) && t.width == 1) parsed.highlight.insert(t.folded);
+        }
+        if (item.or_with_previous && !required.empty()) {
+            required.back() = Xapian::Query(Xapian::Query::OP_OR, required.back(), clause);
+        } else {
+            required.push_back(clause);
+        }
+    }
+    if (word_count > kMaxQueryWords) {
+        return Error{ErrorCode::InvalidArgument, "the query has more than " + std::to_string(kMaxQueryWords) + " words"};
+    }
+    if (required.empty()) {
+        return Error{ErrorCode::InvalidArgument,
+                     excluded.empty() ? "the query has no words to search for" : "the query has only excluded words"};
+    }
+
+    const auto finish = [&](Xapian::Query core) {
+        if (!boosts.empty()) core = Xapian::Query(Xapian::Query::OP_AND_MAYBE, core, combine(Xapian::Query::OP_OR, boosts));
+        if (!excluded.empty()) core = Xapian::Query(Xapian::Query::OP_AND_NOT, core, combine(Xapian::Query::OP_OR, excluded));
+        return core;
+    };
+    parsed.query = finish(combine(Xapian::Query::OP_AND, required));
+    parsed.relaxed = finish(combine(Xapian::Query::OP_OR, any_unit));
+    return parsed;
+}
+
+}  // namespace tracuu::indexer

@@ -1,0 +1,48 @@
+/** @file
+ *  @brief A user's query string → a Xapian query over the schema, through the same analyzer
+ *  that indexed the documents.
+ */
+#pragma once
+
+#include <xapian.h>
+
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "analyzers/analyzer.h"
+#include "indexer/error.h"
+
+namespace tracuu::indexer {
+
+/// A parsed query, ready to run.
+struct ParsedQuery {
+    Xapian::Query query;    ///< every word must match (through either layer)
+    Xapian::Query relaxed;  ///< any word may match; run when `query` finds nothing
+    /// Folded forms of the words a user searched for, to mark in snippets and document views.
+    std::set<std::string> highlight;
+};
+
+/** Builds queries. Syntax, as a user types it:
+ *  - words, with or without diacritics; per word, an accented word matches the accented layer
+ *    first and the folded layer at lower weight, a word without diacritics the folded layer;
+ *  - `"a phrase"` (straight or curly quotes): the words adjacent and in order;
+ *  - `-word` or `-"a phrase"`: exclude documents that contain it;
+ *  - `a OR b`: either;
+ *  - document numbers and dates anywhere (`57-NQ/TW`, `60/2021`, `5/3/2020`).
+ *  Adjacent words also rank documents where they stand together (bigrams) higher.
+ *
+ *  build() is const and safe to call from several threads.
+ */
+class QueryBuilder {
+public:
+    QueryBuilder();
+
+    /** Errors (InvalidArgument): no searchable word, only excluded words, more than 64 words. */
+    [[nodiscard]] Result<ParsedQuery> build(std::string_view user_query) const;
+
+private:
+    analyzers::Analyzer m_analyzer;
+};
+
+}  // namespace tracuu::indexer

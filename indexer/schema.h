@@ -1,0 +1,50 @@
+/** @file
+ *  @brief The Xapian schema: term prefixes, value slots and stored data, shared by the indexer
+ *  and the server so that both sides read one definition.
+ */
+#pragma once
+
+#include <xapian.h>
+
+#include <string_view>
+
+namespace tracuu::schema {
+
+/// Bumped whenever analysis or the layout below changes; an index of another version is rebuilt.
+inline constexpr std::string_view kVersion = "1";
+/// Database metadata key holding kVersion.
+inline constexpr std::string_view kVersionKey = "tracuu.schema";
+
+// Term prefixes. Words are indexed twice at the same position: the accented layer without a
+// prefix, the folded layer under kFolded. Terms are always lower case, so an unprefixed term
+// never starts with a capital and cannot be mistaken for a prefixed one.
+inline constexpr std::string_view kExact = "";           ///< accented syllables and words, with positions
+inline constexpr std::string_view kFolded = "F";         ///< the same words without diacritics, with positions
+inline constexpr std::string_view kExactBigram = "B";    ///< adjacent accented words `nghị quyết`, no positions
+inline constexpr std::string_view kFoldedBigram = "G";   ///< adjacent folded words `nghi quyet`
+inline constexpr std::string_view kIdentifier = "I";     ///< document numbers as written (`60/2021/nđ-cp`, `60/2021`)
+inline constexpr std::string_view kFoldedIdentifier = "J";  ///< document numbers folded (`60/2021/nd-cp`)
+inline constexpr std::string_view kDate = "D";           ///< dates mentioned in the text, ISO (`2020-03-05`)
+inline constexpr std::string_view kId = "Q";             ///< the document's stable id, one per document
+inline constexpr std::string_view kKind = "K";           ///< what a Xapian document is: kKindDocument
+
+inline constexpr std::string_view kKindDocument = "doc";
+
+/// Value slots.
+enum Slot : Xapian::valueno {
+    kSlotSourcePath = 0,   ///< absolute path of the source file (empty for imported documents)
+    kSlotContentHash = 1,  ///< hex xxh3 of the source bytes, to skip unchanged files
+};
+
+// Document data: a JSON object with the keys below, then kDataSeparator, then the text.
+inline constexpr char kDataSeparator = '\0';
+inline constexpr std::string_view kDataId = "id";
+inline constexpr std::string_view kDataTitle = "title";
+inline constexpr std::string_view kDataSourceFile = "source_file";
+inline constexpr std::string_view kDataFormat = "format";
+inline constexpr std::string_view kDataPages = "pages";
+
+/// Word-position offset: Xapian positions start at 1.
+inline constexpr Xapian::termpos kFirstPosition = 1;
+
+}  // namespace tracuu::schema

@@ -1,0 +1,30 @@
+/** @file
+ *  @brief Which Xapian terms a token becomes: the one mapping used by indexing and by queries.
+ */
+#pragma once
+
+#include <string>
+
+#include "analyzers/analyzer.h"
+
+namespace tracuu::indexer {
+
+/// The two layers every word lives in.
+enum class Layer { Exact, Folded };
+
+/// The term for a token in one layer (`ủy` / `Fuy`, `I60/2021/nđ-cp` / `J60/2021/nd-cp`, `D2020-03-05`).
+[[nodiscard]] std::string term_for(const analyzers::Token& token, Layer layer);
+
+/// The same for an alternative spelling of an identifier token (`57-nq/tw` for `57/NQ-TW`).
+[[nodiscard]] std::string alternative_term_for(const analyzers::Token& token, const std::string& alternative, Layer layer);
+
+/// The bigram term of two adjacent word tokens in one layer (`Bnghị quyết`, `Gnghi quyet`).
+[[nodiscard]] std::string bigram_term(const analyzers::Token& first, const analyzers::Token& second, Layer layer);
+
+/// True for tokens that take a word position (Word, Number, Part); identifiers and dates do not.
+[[nodiscard]] bool is_positional(const analyzers::Token& token);
+
+/// Xapian limits a term to 245 bytes; longer ones are not indexed nor queried.
+[[nodiscard]] bool fits_in_index(const std::string& term);
+
+}  // namespace tracuu::indexer

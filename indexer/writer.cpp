@@ -1,0 +1,67 @@
+#include "indexer/writer.h"
+
+#include "indexer/document_builder.h"
+#include "indexer/schema.h"
+
+namespace tracuu::indexer {
+namespace {
+
+std::string id_term(const std::string& id) { return std::string(schema::kId) + id; }
+
+}  // namespace
+
+Result<IndexWriter> IndexWriter::open(const std::filesystem::path& dir) {
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec) return Error{ErrorCode::Unavailable, "cannot create index folder " + dir.string() + ": " + ec.message()};
+    try {
+        Xapian::WritableDatabase db(dir.string(), Xapian::DB_CREATE_OR_OPEN);
+        if (db.get_metadata(std::string(schema::kVersionKey)) != schema::kVersion) {
+            // Terms of another analysis version would silently mismatch queries: start over.
+            db.close();
+            db = Xapian::WritableDatabase(dir.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+            db.set_metadata(std::string(schema::kVersionKey), std::string(schema::kVersion));
+            db.commit();
+        }
+        return IndexWriter(std::move(db));
+    } catch (const Xapian::DatabaseLockError&) {
+        return Error{ErrorCode::Unavailable, "index " + dir.string() + " is locked by another tracuu-index run"};
+    } catch (const Xapian::Error& e) {
+        return Error{ErrorCode::Unavailable, "cannot open index " + dir.string() + ": " + e.get_description()};
+    }
+}
+
+IndexWriter::IndexWriter(Xapian::WritableDatabase db) : m_db(std::move(db)), m_analyzer(analyzers::AnalysisMode::Index) {}
+
+void IndexWriter::put(const IndexedDocument& doc) {
+    m_db.replace_document(id_term(doc.id), build_document(doc, m_analyzer));
+}
+
+void IndexWriter::remove(const std::string& id) { m_db.delete_document(id_term(id)); }
+
+std::optional<StoredVersion> IndexWriter::stored_version(const std::string& id) const {
+    Xapian::PostingIterator it = m_db.postlist_begin(id_term(id));
+    if (it == m_db.postlist_end(id_term(id))) return std::nullopt;
+    const Xapian::Document doc = m_db.get_document(*it);
+    return StoredVersion{doc.get_value(schema::kSlotSourcePath), doc.get_value(schema::kSlotContentHash)};
+}
+
+std::vector<std::string> IndexWriter::ids_under(const std::filesystem::path& root) const {
+    std::string prefix = root.string();
+    if (!prefix.empty() && prefix.back() != '/') prefix += '/';
+    std::vector<std::string> ids;
+    for (auto it = m_db.valuestream_begin(schema::kSlotSourcePath); it != m_db.valuestream_end(schema::kSlotSourcePath); ++it) {
+        if ((*it).rfind(prefix, 0) != 0) continue;
+        const Xapian::Document doc = m_db.get_document(it.get_docid());
+        auto term = doc.termlist_begin();
+        term.skip_to(std::string(schema::kId));
+        if (term != doc.termlist_end() && (*term).rfind(schema::kId, 0) == 0) ids.push_back((*term).substr(schema::kId.size()));
+    }
+    return ids;
+}
+
+void IndexWriter::commit() { m_db.commit(); }
+
+Xapian::doccount IndexWriter::document_count() const { return m_db.get_doccount(); }
+
+}  // namespace tracuu::indexer

@@ -1,0 +1,64 @@
+// tracuu-server: parses options, opens the index, wires the services, serves until SIGINT/SIGTERM.
+#include <CLI/CLI.hpp>
+
+#include <csignal>
+#include <iostream>
+#include <thread>
+
+#include "server/routes.h"
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitNoIndex = 1;
+constexpr int kExitUsage = 2;
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"tracuu-server: search a tracuu index over HTTP (JSON API and web pages)"};
+    app.set_version_flag("--version", "tracuu-server 0.1.0");
+    std::string index_dir;
+    std::string web_dir = TRACUU_DEFAULT_WEB_DIR;
+    tracuu::server::HttpServerOptions http;
+    app.add_option("--index", index_dir, "index folder written by tracuu-index")->required();
+    app.add_option("--host", http.host, "address to listen on")->capture_default_str();
+    app.add_option("--port", http.port, "port to listen on (0: any free port)")->check(CLI::Range(0, 65535))->capture_default_str();
+    app.add_option("--threads", http.threads, "worker threads, each with its own index reader")->check(CLI::Range(1, 256))->capture_default_str();
+    app.add_option("--web", web_dir, "folder of the web pages")->capture_default_str();
+    CLI11_PARSE(app, argc, argv);
+
+    auto pool = tracuu::server::SearcherPool::open(index_dir, http.threads);
+    if (!pool.ok()) {
+        std::cerr << "tracuu-server: " << pool.error().message << '\n';
+        return kExitNoIndex;
+    }
+    tracuu::server::Services services{*pool.value(), web_dir};
+    tracuu::server::HttpServer server(http);
+    tracuu::server::register_routes(server, services);
+
+    // Signals are taken by sigwait() below instead of a handler, so no global state is needed
+    // to reach the server; worker threads inherit the blocked mask.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+    const int port = server.bind();
+    if (port < 0) {
+        std::cerr << "tracuu-server: cannot listen on " << http.host << ":" << http.port << " (in use, or not allowed)\n";
+        return kExitUsage;
+    }
+    const auto status = services.searchers.acquire()->status();
+    std::cout << "tracuu-server: serving " << status.documents << " documents from " << index_dir << " on http://" << http.host
+              << ":" << port << "/" << std::endl;
+
+    std::thread listener([&server] { server.listen(); });
+    int received = 0;
+    sigwait(&stop_signals, &received);
+    std::cout << "tracuu-server: stopping (signal " << received << ")" << std::endl;
+    server.stop();
+    listener.join();
+    return kExitOk;
+}

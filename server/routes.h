@@ -1,0 +1,41 @@
+/** @file
+ *  @brief The route table of tracuu-server and the mapping of domain errors to HTTP statuses.
+ */
+#pragma once
+
+#include <filesystem>
+
+#include "indexer/error.h"
+#include "server/http_server.h"
+#include "server/searcher_pool.h"
+
+namespace tracuu::server {
+
+/// What the handlers need, wired in main.
+struct Services {
+    SearcherPool& searchers;
+    std::filesystem::path web_root;  ///< folder with index.html, doc.html and their assets
+};
+
+/// Limits on what a request may ask for.
+inline constexpr std::size_t kMaxQueryBytes = 500;
+inline constexpr unsigned kMaxPageSize = 100;
+inline constexpr unsigned kMaxPage = 1000;
+
+/// The one place where an ErrorCode becomes an HTTP status.
+[[nodiscard]] int http_status(ErrorCode code);
+
+/// Registers every route: the JSON API, /healthz, and the web pages.
+void register_routes(HttpServer& http, Services& services);
+
+// Handlers, exposed so tests can call them without a socket.
+[[nodiscard]] HttpResponse handle_search(const HttpRequest& request, Services& services);
+[[nodiscard]] HttpResponse handle_document(const HttpRequest& request, Services& services);
+[[nodiscard]] HttpResponse handle_health(const HttpRequest& request, Services& services);
+
+/** Serves a file of the web folder. `name` must be a plain file name (no slash, no leading
+ *  dot), so nothing outside the folder can be reached. HTML pages get a Content-Security-Policy
+ *  that allows only tracuu's own scripts and styles. */
+[[nodiscard]] HttpResponse serve_web_file(const std::filesystem::path& web_root, const std::string& name);
+
+}  // namespace tracuu::server

@@ -1,0 +1,103 @@
+#include "server/searcher.h"
+
+#include <chrono>
+
+#include "indexer/document_builder.h"
+#include "indexer/schema.h"
+#include "server/snippet.h"
+
+namespace tracuu::server {
+namespace {
+
+constexpr Xapian::doccount kCheckAtLeast = 1000;
+
+Error index_broken(const Xapian::Error& e) {
+    return Error{ErrorCode::Unavailable, "the index could not be read (" + std::string(e.get_type()) + "); try again shortly"};
+}
+
+}  // namespace
+
+Result<Searcher> Searcher::open(const std::filesystem::path& index_dir) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(index_dir, ec)) {
+        return Error{ErrorCode::Unavailable, "no index at " + index_dir.string() + ": run tracuu-index --index " + index_dir.string() + " first"};
+    }
+    try {
+        Xapian::Database db(index_dir.string());
+        if (db.get_metadata(std::string(schema::kVersionKey)) != schema::kVersion) {
+            return Error{ErrorCode::Unavailable, "the index at " + index_dir.string() +
+                                                     " was built by another version of tracuu: run tracuu-index again"};
+        }
+        return Searcher(std::move(db));
+    } catch (const Xapian::Error& e) {
+        return Error{ErrorCode::Unavailable, "no readable index at " + index_dir.string() + " (" + std::string(e.get_type()) +
+                                                 "): run tracuu-index --index " + index_dir.string() + " first"};
+    }
+}
+
+Searcher::Searcher(Xapian::Database db) : m_db(std::move(db)), m_analyzer(analyzers::AnalysisMode::Index) {}
+
+void Searcher::refresh() {
+    try {
+        m_db.reopen();
+    } catch (const Xapian::Error&) {
+        // The next query reports the problem; a failed reopen leaves the old revision readable.
+    }
+}
+
+Result<SearchAnswer> Searcher::search(const SearchRequest& request) {
+    const auto started = std::chrono::steady_clock::now();
+    Result<indexer::ParsedQuery> parsed = m_queries.build(request.query);
+    if (!parsed.ok()) return parsed.error();
+
+    SearchAnswer answer;
+    answer.query = request.query;
+    answer.page = request.page;
+    answer.size = request.size;
+    const Xapian::doccount offset = (request.page - 1) * request.size;
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        try {
+            Xapian::Enquire enquire(m_db);
+            enquire.set_query(parsed.value().query);
+            Xapian::MSet mset = enquire.get_mset(offset, request.size, kCheckAtLeast + offset);
+            if (mset.get_matches_estimated() == 0) {
+                enquire.set_query(parsed.value().relaxed);
+                mset = enquire.get_mset(offset, request.size, kCheckAtLeast + offset);
+                answer.relaxed = mset.get_matches_estimated() > 0;
+            }
+            answer.total = mset.get_matches_estimated();
+            const double best = mset.get_max_attained();
+            answer.results.clear();
+            for (auto it = mset.begin(); it != mset.end(); ++it) {
+                const indexer::IndexedDocument doc = indexer::read_document(it.get_document());
+                const Snippet snippet = make_snippet(doc.text, parsed.value().highlight, m_analyzer);
+                answer.results.push_back({doc.id, doc.title, snippet.html, snippet.page, best > 0 ? it.get_weight() / best : 0});
+            }
+            break;
+        } catch (const Xapian::DatabaseModifiedError&) {
+            m_db.reopen();  // the recovery Xapian documents for this error; retry once
+        } catch (const Xapian::Error& e) {
+            return index_broken(e);
+        }
+    }
+    answer.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    return answer;
+}
+
+Result<DocumentAnswer> Searcher::document(const std::string& id) {
+    const std::string term = std::string(schema::kId) + id;
+    try {
+        Xapian::PostingIterator it = m_db.postlist_begin(term);
+        if (it == m_db.postlist_end(term)) return Error{ErrorCode::NotFound, "no document with id \"" + id + "\""};
+        const indexer::IndexedDocument doc = indexer::read_document(m_db.get_document(*it));
+        return DocumentAnswer{doc.id, doc.title, doc.text, doc.source_file, doc.source_path, doc.format, doc.pages};
+    } catch (const Xapian::Error& e) {
+        return index_broken(e);
+    }
+}
+
+IndexStatus Searcher::status() const {
+    return IndexStatus{m_db.get_doccount(), m_db.get_revision()};
+}
+
+}  // namespace tracuu::server

@@ -1,0 +1,48 @@
+/** @file
+ *  @brief The read side: one Xapian database, queries, snippets, documents.
+ */
+#pragma once
+
+#include <xapian.h>
+
+#include <filesystem>
+#include <string>
+
+#include "analyzers/analyzer.h"
+#include "indexer/error.h"
+#include "indexer/query_builder.h"
+#include "server/search_types.h"
+
+namespace tracuu::server {
+
+/** Answers searches and document look-ups from one index folder.
+ *
+ *  Holds its own Xapian::Database, so a Searcher must be used by one thread at a time (see
+ *  SearcherPool). refresh() picks up what the indexer has committed since.
+ */
+class Searcher {
+public:
+    /// Opens the index; Unavailable if the folder holds no tracuu index.
+    static Result<Searcher> open(const std::filesystem::path& index_dir);
+
+    /** Runs a query. When no document has every word, runs the relaxed form (any word) and says
+     *  so. Errors: InvalidArgument for a query without words; Unavailable if the index broke. */
+    [[nodiscard]] Result<SearchAnswer> search(const SearchRequest& request);
+
+    /// The document with this id; NotFound if there is none.
+    [[nodiscard]] Result<DocumentAnswer> document(const std::string& id);
+
+    [[nodiscard]] IndexStatus status() const;
+
+    /// Reopens the database at its latest committed revision (cheap when nothing changed).
+    void refresh();
+
+private:
+    explicit Searcher(Xapian::Database db);
+
+    Xapian::Database m_db;
+    indexer::QueryBuilder m_queries;
+    analyzers::Analyzer m_analyzer;
+};
+
+}  // namespace tracuu::server

@@ -1,0 +1,52 @@
+/** @file
+ *  @brief One Searcher per worker, lent to one request at a time.
+ */
+#pragma once
+
+#include <condition_variable>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "server/searcher.h"
+
+namespace tracuu::server {
+
+/** A fixed set of Searchers, each with its own Xapian::Database, so no database is ever used
+ *  by two threads at once. A lease refreshes its searcher before use, so requests see what the
+ *  indexer committed a moment ago.
+ */
+class SearcherPool {
+public:
+    /// Opens `count` searchers on the index; the first failure is returned.
+    static Result<std::unique_ptr<SearcherPool>> open(const std::filesystem::path& index_dir, std::size_t count);
+
+    /// A borrowed searcher, returned to the pool when the lease ends.
+    class Lease {
+    public:
+        Lease(SearcherPool& pool, std::unique_ptr<Searcher> searcher);
+        ~Lease();
+        Lease(const Lease&) = delete;
+        Lease& operator=(const Lease&) = delete;
+        Searcher* operator->() { return m_searcher.get(); }
+        Searcher& operator*() { return *m_searcher; }
+
+    private:
+        SearcherPool& m_pool;
+        std::unique_ptr<Searcher> m_searcher;
+    };
+
+    /// Waits until a searcher is free.
+    [[nodiscard]] Lease acquire();
+
+private:
+    SearcherPool() = default;
+    void give_back(std::unique_ptr<Searcher> searcher);
+
+    std::mutex m_mutex;
+    std::condition_variable m_returned;
+    std::vector<std::unique_ptr<Searcher>> m_free;
+};
+
+}  // namespace tracuu::server

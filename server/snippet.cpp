@@ -1,0 +1,135 @@
+#include "server/snippet.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "analyzers/fold.h"
+#include "indexer/term_mapping.h"
+
+namespace tracuu::server {
+namespace {
+
+struct Paragraph {
+    std::size_t begin;
+    std::size_t end;
+};
+
+std::vector<Paragraph> paragraphs(std::string_view text) {
+    std::vector<Paragraph> out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find_first_of("\n\f", start);
+        if (end == std::string_view::npos) end = text.size();
+        if (text.find_first_not_of(' ', start) < end) out.push_back({start, end});
+        start = end + 1;
+    }
+    return out;
+}
+
+bool is_word_byte(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (static_cast<unsigned char>(c) >= 0x80); }
+
+/// How many highlight words occur as whole words in a folded paragraph.
+std::size_t distinct_hits(const std::string& folded, const std::set<std::string>& highlight) {
+    std::size_t hits = 0;
+    for (const auto& word : highlight) {
+        for (std::size_t at = folded.find(word); at != std::string::npos; at = folded.find(word, at + 1)) {
+            const bool starts = at == 0 || !is_word_byte(folded[at - 1]);
+            const bool ends = at + word.size() >= folded.size() || !is_word_byte(folded[at + word.size()]);
+            if (starts && ends) {
+                ++hits;
+                break;
+            }
+        }
+    }
+    return hits;
+}
+
+struct Mark {
+    std::size_t begin;
+    std::size_t end;
+};
+
+/// The window [first, last) of marks, within max_bytes, holding the most marks.
+std::pair<std::size_t, std::size_t> densest(const std::vector<Mark>& marks, std::size_t max_bytes) {
+    std::size_t best_first = 0, best_last = marks.empty() ? 0 : 1;
+    for (std::size_t first = 0, last = 0; first < marks.size(); ++first) {
+        last = std::max(last, first + 1);
+        while (last < marks.size() && marks[last].end - marks[first].begin <= max_bytes) ++last;
+        if (last - first > best_last - best_first) best_first = first, best_last = last;
+    }
+    return {best_first, best_last};
+}
+
+}  // namespace
+
+std::string html_escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+Snippet make_snippet(std::string_view text, const std::set<std::string>& highlight, const analyzers::Analyzer& analyzer,
+                     std::size_t max_bytes) {
+    const std::vector<Paragraph> all = paragraphs(text);
+    if (all.empty()) return {};
+    Paragraph chosen = all.front();
+    std::size_t chosen_hits = 0;
+    for (const Paragraph& p : all) {
+        const std::size_t hits = distinct_hits(analyzers::fold_text(text.substr(p.begin, p.end - p.begin)), highlight);
+        if (hits > chosen_hits) chosen = p, chosen_hits = hits;
+        if (chosen_hits == highlight.size()) break;
+    }
+    const std::string_view para = text.substr(chosen.begin, chosen.end - chosen.begin);
+    const auto tokens = analyzer.analyze(para);
+
+    std::vector<Mark> marks;
+    for (const auto& t : tokens) {
+        if (t.width != 1 || !indexer::is_positional(t) || highlight.count(t.folded) == 0) continue;
+        if (!marks.empty() && para.substr(marks.back().end, t.begin - marks.back().end).find_first_not_of(' ') == std::string_view::npos) {
+            marks.back().end = t.end;  // `<mark>Nghị quyết</mark>`, not two marks
+        } else {
+            marks.push_back({t.begin, t.end});
+        }
+    }
+
+    // Window: around the densest marks, widened to max_bytes on word boundaries.
+    const auto [first, last] = densest(marks, max_bytes);
+    std::size_t from = marks.empty() ? 0 : marks[first].begin;
+    std::size_t to = marks.empty() ? 0 : marks[last - 1].end;
+    const std::size_t slack = max_bytes > to - from ? max_bytes - (to - from) : 0;
+    from = from > slack / 3 ? from - slack / 3 : 0;
+    to = std::min(para.size(), to + slack - (marks.empty() ? 0 : slack / 3));
+    for (const auto& t : tokens) {  // snap to the word containing each edge
+        if (t.begin < from && t.end > from) from = t.begin;
+        if (t.begin < to && t.end > to) to = t.end;
+    }
+    const auto continuation = [&](std::size_t i) { return i < para.size() && (static_cast<unsigned char>(para[i]) & 0xC0) == 0x80; };
+    while (from > 0 && continuation(from)) --from;
+    while (continuation(to)) ++to;
+
+    Snippet snippet;
+    snippet.page = static_cast<unsigned>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(chosen.begin), '\f')) + 1;
+    if (from > 0) snippet.html += "… ";
+    std::size_t at = from;
+    for (const Mark& m : marks) {
+        if (m.begin < from || m.end > to) continue;
+        snippet.html += html_escape(para.substr(at, m.begin - at));
+        snippet.html += "<mark>" + html_escape(para.substr(m.begin, m.end - m.begin)) + "</mark>";
+        at = m.end;
+    }
+    snippet.html += html_escape(para.substr(at, to - at));
+    if (to < para.size()) snippet.html += " …";
+    return snippet;
+}
+
+}  // namespace tracuu::server

@@ -1,0 +1,50 @@
+#include <doctest/doctest.h>
+
+#include "analyzers/normalize.h"
+
+using tracuu::analyzers::normalize_text;
+
+TEST_SUITE("analyzers") {
+
+struct NormalizeCase {
+    const char* name;
+    const char* input;
+    const char* expected;
+};
+
+TEST_CASE("text is repaired to NFC with visible separators") {
+    const NormalizeCase cases[] = {
+        {"NFD composes (case 1)", "Vie\u0302\u0323t Nam", "Việt Nam"},
+        {"other mark order composes (case 2)", "Vie\u0323\u0302t", "Việt"},
+        {"no-break space is a space (case 3)", "Ủy\u00A0ban", "Ủy ban"},
+        {"zero-width space is a space (case 4)", "nhân\u200Bdân", "nhân dân"},
+        {"narrow no-break space is a space", "a\u202Fb", "a b"},
+        {"Eth becomes Đ (case 6)", "\u00D0ảm bảo", "Đảm bảo"},
+        {"small eth becomes đ", "\u00F0ồng", "đồng"},
+        {"soft hyphen and joiners vanish", "tr\u00ADư\u200Dờng\uFEFF", "trường"},
+        {"CR LF and CR become LF", "a\r\nb\rc", "a\nb\nc"},
+        {"form feed (page break) is kept", "trang 1\ftrang 2", "trang 1\ftrang 2"},
+        {"tab is a space", "a\tb", "a b"},
+        {"control characters are dropped", "a\x01\x02" "b", "ab"},
+        {"invalid UTF-8 becomes U+FFFD", "a\xFF" "b", "a\uFFFD" "b"},
+        {"empty stays empty", "", ""},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(std::string(c.name));
+        CHECK(normalize_text(c.input) == c.expected);
+    }
+}
+
+TEST_CASE("normalisation is idempotent") {
+    const char* samples[] = {"Vie\u0302\u0323t", "\u00D0ảm\u00A0bảo", "x\r\ny"};
+    for (const char* s : samples) {
+        const std::string once = normalize_text(s);
+        CHECK(normalize_text(once) == once);
+    }
+}
+
+TEST_CASE("tone placement and case are left as written in stored text") {
+    CHECK(normalize_text("Uỷ ban ỦY BAN") == "Uỷ ban ỦY BAN");
+}
+
+}

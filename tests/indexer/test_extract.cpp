@@ -1,0 +1,361 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "indexer/extract.h"
+#include "tests/support/temp_dir.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using tracuu::ErrorCode;
+using tracuu::indexer::extract_file;
+using tracuu::indexer::extract_html;
+using tracuu::indexer::extract_pdf;
+using tracuu::indexer::extract_plain_text;
+using tracuu::indexer::SourceFormat;
+using tracuu::testing::TempDir;
+
+std::string read_bytes(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+std::string utf16(std::u16string_view text, bool big_endian) {
+    std::string bytes = big_endian ? "\xFE\xFF" : "\xFF\xFE";
+    for (const char16_t unit : text) {
+        const auto hi = static_cast<char>(unit >> 8);
+        const auto lo = static_cast<char>(unit & 0xFF);
+        bytes += big_endian ? std::string{hi, lo} : std::string{lo, hi};
+    }
+    return bytes;
+}
+
+/// A minimal PDF from numbered object bodies (object 1 is the catalog), with a correct xref table.
+std::string make_pdf(const std::vector<std::string>& objects, const std::string& trailer_extra = "") {
+    std::string pdf = "%PDF-1.4\n";
+    std::vector<std::size_t> offsets;
+    for (std::size_t i = 0; i < objects.size(); ++i) {
+        offsets.push_back(pdf.size());
+        pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+    }
+    const std::size_t xref = pdf.size();
+    pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+    for (const std::size_t offset : offsets) {
+        char line[24];
+        std::snprintf(line, sizeof line, "%010zu 00000 n \n", offset);
+        pdf += line;
+    }
+    pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R " + trailer_extra + ">>\n";
+    return pdf + "startxref\n" + std::to_string(xref) + "\n%%EOF\n";
+}
+
+std::string stream(const std::string& content) {
+    return "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream";
+}
+
+/// Objects of a PDF with one page per string, each drawn in Helvetica (ASCII only).
+std::vector<std::string> text_pdf_objects(const std::vector<std::string>& pages) {
+    std::vector<std::string> objects = {"<< /Type /Catalog /Pages 2 0 R >>", "",
+                                        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"};
+    std::string kids;
+    for (const std::string& text : pages) {
+        const std::size_t page = objects.size() + 1;
+        objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Resources << /Font << /F1 3 0 R >> >> "
+                          "/Contents " + std::to_string(page + 1) + " 0 R >>");
+        objects.push_back(stream("BT /F1 12 Tf 20 100 Td (" + text + ") Tj ET"));
+        kids += std::to_string(page) + " 0 R ";
+    }
+    objects[1] = "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages.size()) + " >>";
+    return objects;
+}
+
+fs::path corpus_file(const std::string& corpus_path, const std::string& shared_path) {
+    const fs::path in_repo = fs::path(TRACUU_SOURCE_DIR) / corpus_path;
+    return fs::exists(in_repo) ? in_repo : fs::path(TRACUU_SOURCE_DIR) / "../shared/corpus-src" / shared_path;
+}
+
+std::size_t count(std::string_view text, char c) { return static_cast<std::size_t>(std::count(text.begin(), text.end(), c)); }
+
+}  // namespace
+
+TEST_SUITE("indexer") {
+    TEST_CASE("plain text in UTF-8 or UTF-16 with a byte-order mark comes out as the same UTF-8") {
+        const std::string expected = "Số: 13/KH-UBND\nNinh Bình, ngày 25 tháng 7 năm 2025";
+        const struct {
+            const char* name;
+            std::string bytes;
+        } cases[] = {
+            {"UTF-8", expected},
+            {"UTF-8 with BOM", "\xEF\xBB\xBF" + expected},
+            {"UTF-16LE with BOM", utf16(u"Số: 13/KH-UBND\nNinh Bình, ngày 25 tháng 7 năm 2025", false)},
+            {"UTF-16BE with BOM", utf16(u"Số: 13/KH-UBND\nNinh Bình, ngày 25 tháng 7 năm 2025", true)},
+            {"CRLF line ends", "Số: 13/KH-UBND\r\nNinh Bình, ngày 25 tháng 7 năm 2025"},
+        };
+        for (const auto& c : cases) {
+            CAPTURE(c.name);
+            const auto result = extract_plain_text(c.bytes);
+            REQUIRE(result.ok());
+            CHECK(result.value().text == expected);
+            CHECK(result.value().format == SourceFormat::Text);
+            CHECK(result.value().pages == 1);
+        }
+    }
+
+    TEST_CASE("plain text is repaired by normalize_text") {
+        // A decomposed grave accent (A + U+0300) and an Icelandic Eth (U+00D0) standing for Đ.
+        const auto result = extract_plain_text("CỘNG HOA\xCC\x80 \xC3\x90ộc lập");
+        REQUIRE(result.ok());
+        CHECK(result.value().text == "CỘNG HOÀ Độc lập");
+    }
+
+    TEST_CASE("a form feed in a text file is not a page break") {
+        const auto result = extract_plain_text("trang một\ftrang hai");
+        REQUIRE(result.ok());
+        CHECK(result.value().text == "trang một\ntrang hai");
+        CHECK(result.value().pages == 1);
+    }
+
+    TEST_CASE("empty or whitespace-only text is reported as an empty file") {
+        for (const std::string_view bytes : {std::string_view(""), std::string_view(" \t\r\n \n"),
+                                             std::string_view("\xEF\xBB\xBF"), std::string_view("\xFF\xFE")}) {
+            CAPTURE(bytes);
+            const auto result = extract_plain_text(bytes);
+            REQUIRE_FALSE(result.ok());
+            CHECK(result.error().code == ErrorCode::InvalidArgument);
+            CHECK(result.error().message == "file is empty");
+        }
+    }
+
+    TEST_CASE("binary junk and legacy 8-bit text are rejected as not text") {
+        std::string random;
+        std::uint32_t state = 12345;
+        for (int i = 0; i < 4096; ++i) {
+            state = state * 1664525u + 1013904223u;
+            random += static_cast<char>(state >> 24);
+        }
+        const struct {
+            const char* name;
+            std::string bytes;
+        } cases[] = {
+            {"random bytes with NULs", random},
+            {"one NUL in text", std::string("Số: 13/KH-UBND") + '\0' + "Ninh Bình"},
+            {"control characters", std::string(200, 'a') + std::string(20, '\x01')},
+            // "Bộ trưởng" in TCVN3: each letter outside ASCII is a lone high byte.
+            {"TCVN3 bytes", std::string(40, ' ') + "B\xe9 tr\xad\xebng B\xe9 T\xb5i ch\xednh"},
+        };
+        for (const auto& c : cases) {
+            CAPTURE(c.name);
+            const auto result = extract_plain_text(c.bytes);
+            REQUIRE_FALSE(result.ok());
+            CHECK(result.error().code == ErrorCode::Unsupported);
+            CHECK(result.error().message == "binary or unknown-encoding content, not text");
+        }
+    }
+
+    TEST_CASE("the corpus plan PDF gives 16 pages separated by 15 form feeds") {
+        const auto result = extract_file(corpus_file("corpus/plans/kh13-2025-ninh-binh.pdf", "plans/kh13-2025-ninh-binh.pdf"));
+        REQUIRE(result.ok());
+        const auto& text = result.value().text;
+        CHECK(result.value().format == SourceFormat::Pdf);
+        CHECK(result.value().pages == 16);
+        CHECK(count(text, '\f') == 15);
+        CHECK(text.find("Số: 13/KH-UBND") != std::string::npos);
+        CHECK(text.find("Ninh Bình, ngày 25 tháng 7 năm 2025") != std::string::npos);
+    }
+
+    TEST_CASE("PDF text keeps the header in reading order on the first page") {
+        const auto result = extract_pdf(read_bytes(corpus_file("corpus/plans/kh13-2025-ninh-binh.pdf", "plans/kh13-2025-ninh-binh.pdf")));
+        REQUIRE(result.ok());
+        const std::string first_page = result.value().text.substr(0, result.value().text.find('\f'));
+        CHECK(first_page.find("ỦY BAN NHÂN DÂN\nTỈNH NINH BÌNH") != std::string::npos);
+        CHECK(first_page.find("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc") != std::string::npos);
+        CHECK(first_page.find("CỘNG HÒA") < first_page.find("Số: 13/KH-UBND"));
+    }
+
+    TEST_CASE("a generated PDF gives its pages and its Title") {
+        std::vector<std::string> objects = text_pdf_objects({"Trang mot", "Trang hai"});
+        objects.push_back("<< /Title (Ke hoach mau) >>");
+        const auto result = extract_pdf(make_pdf(objects, "/Info " + std::to_string(objects.size()) + " 0 R "));
+        REQUIRE(result.ok());
+        CHECK(result.value().text == "Trang mot\fTrang hai");
+        CHECK(result.value().pages == 2);
+        CHECK(result.value().format_title == "Ke hoach mau");
+    }
+
+    TEST_CASE("damaged PDFs give an error, not a crash") {
+        // Poppler rebuilds a missing xref table when it can; 2,000 bytes of the plan hold no page
+        // tree, so there is nothing to rebuild and loading fails.
+        const std::string plan = read_bytes(corpus_file("corpus/plans/kh13-2025-ninh-binh.pdf", "plans/kh13-2025-ninh-binh.pdf"));
+        for (const std::string& bytes : {plan.substr(0, 2000), std::string("%PDF-1.4 garbage")}) {
+            const auto result = extract_pdf(bytes);
+            REQUIRE_FALSE(result.ok());
+            CHECK(result.error().code == ErrorCode::Unsupported);
+            CHECK(result.error().message == "corrupt or unreadable PDF");
+        }
+    }
+
+    TEST_CASE("a PDF whose pages have no text has no text layer") {
+        const auto result = extract_pdf(make_pdf({"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                                                  "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R >>",
+                                                  stream("0 0 1 rg 10 10 100 100 re f")}));
+        REQUIRE_FALSE(result.ok());
+        CHECK(result.error().message == "PDF has no text layer (scanned?); OCR is not enabled");
+    }
+
+    TEST_CASE("a PDF with an empty page tree has no pages") {
+        const auto result = extract_pdf(make_pdf({"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [] /Count 0 >>"}));
+        REQUIRE_FALSE(result.ok());
+        CHECK(result.error().message == "PDF has no pages");
+    }
+
+    TEST_CASE("an encrypted PDF asks for a password") {
+        // The standard security handler with an /U entry that the empty user password does not
+        // match: what a reader sees of a password-protected file.
+        std::vector<std::string> objects = text_pdf_objects({"Mat"});
+        objects.push_back("<< /Filter /Standard /V 1 /R 2 /Length 40 /O <" + std::string(64, '1') + "> /U <" +
+                          std::string(64, '2') + "> /P -44 >>");
+        const std::string id = "<0123456789abcdef0123456789abcdef>";
+        const auto result = extract_pdf(make_pdf(objects, "/Encrypt " + std::to_string(objects.size()) + " 0 R /ID [" + id + id + "] "));
+        REQUIRE_FALSE(result.ok());
+        CHECK(result.error().message == "encrypted PDF (password required)");
+    }
+
+    TEST_CASE("HTML keeps readable text and drops scripts, styles, navigation and hidden blocks") {
+        const auto result = extract_html(R"(<!DOCTYPE html><html><head><title>Kế hoạch 13 | Cổng</title>
+            <style>p { color: red }</style><script>var x = "<p>không</p>";</script></head>
+            <body><nav><a href="/">Trang chủ</a></nav><header>Cổng thông tin</header>
+            <h1>Kế hoạch   số 13</h1><p>Dự toán  ngân sách
+            năm 2026:</p>
+            <table><tr><th>STT</th><th>Nội dung</th><th>Số tiền</th></tr>
+            <tr><td>1</td><td>Chi đầu tư</td><td>89.000</td></tr>
+            <tr><td>2</td><td><p>Chi thường xuyên</p></td><td>12.000</td></tr></table>
+            <div style="display: none">Ẩn</div><p>Đơn vị:&nbsp;triệu đồng</p>
+            <footer>© 2025</footer></body></html>)");
+        REQUIRE(result.ok());
+        CHECK(result.value().format == SourceFormat::Html);
+        CHECK(result.value().format_title == "Kế hoạch 13 | Cổng");
+        CHECK(result.value().text ==
+              "Kế hoạch số 13\n\nDự toán ngân sách năm 2026:\n\n"
+              "STT | Nội dung | Số tiền\n1 | Chi đầu tư | 89.000\n2 | Chi thường xuyên | 12.000\n\n"
+              "Đơn vị: triệu đồng");
+    }
+
+    TEST_CASE("a two-column layout table with several lines per cell reads cell after cell") {
+        const auto result = extract_html("<table><tr><td><b>UBND TỈNH NINH BÌNH</b><br>-------</td>"
+                                         "<td><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc</b></td></tr>"
+                                         "<tr><td>Số: 13/KH-UBND</td><td><i>Ninh Bình, ngày 25 tháng 7 năm 2025</i></td></tr></table>");
+        REQUIRE(result.ok());
+        CHECK(result.value().text ==
+              "UBND TỈNH NINH BÌNH\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+              "Số: 13/KH-UBND\nNinh Bình, ngày 25 tháng 7 năm 2025");
+    }
+
+    TEST_CASE("an HTML page in a declared legacy charset is decoded") {
+        const auto result = extract_html("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\">"
+                                         "</head><body><p>caf\xE9</p></body></html>");
+        REQUIRE(result.ok());
+        CHECK(result.value().text == "café");
+    }
+
+    TEST_CASE("an HTML page with nothing readable is an error") {
+        const auto result = extract_html("<html><head><title>Trống</title></head><body><script>x()</script><nav>Menu</nav></body></html>");
+        REQUIRE_FALSE(result.ok());
+        CHECK(result.error().code == ErrorCode::Unsupported);
+        CHECK(result.error().message == "HTML page has no readable text");
+    }
+
+    TEST_CASE("a vbpl.vn page gives the document body and the portal's properties, not its chrome") {
+        const fs::path page = corpus_file("corpus/html/doc_000038.html", "vbpl/html/doc_000038.html");
+        REQUIRE(fs::exists(page));
+        const auto result = extract_file(page);
+        REQUIRE(result.ok());
+        const std::string& text = result.value().text;
+        CHECK(text.starts_with("BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"));
+        CHECK(text.find("Số: 101/2025/TT-BNNMT") != std::string::npos);
+        CHECK(text.find("Căn cứ Nghị định số 181/2025/NĐ-CP ngày 01 tháng 7 năm 2025") != std::string::npos);
+        CHECK(text.find("Điều 4. Hiệu lực thi hành") != std::string::npos);
+        CHECK(text.find("Võ Văn Hưng") != std::string::npos);
+        for (const char* chrome : {"Hiển thị chi tiết cập nhật", "Mục lục", "Tải về", "Cơ sở dữ liệu quốc gia", "anticon"}) {
+            CAPTURE(chrome);
+            CHECK(text.find(chrome) == std::string::npos);
+        }
+        CHECK(text.ends_with("\n\nThuộc tính văn bản\nTình trạng hiệu lực: Còn hiệu lực\n"
+                             "Ngày có hiệu lực: 31/12/2025\nNgày cập nhật: 16/04/2026"));
+        CHECK(result.value().format_title.starts_with("Thông tư số 101/2025/TT-BNNMT Hướng dẫn các loại máy chuyên dùng"));
+    }
+
+    TEST_CASE("extract_file reports missing, empty and directory paths in plain words") {
+        const TempDir dir;
+        const struct {
+            fs::path path;
+            ErrorCode code;
+            const char* message;
+        } cases[] = {
+            {dir.path() / "khong-co.pdf", ErrorCode::NotFound, "file not found"},
+            {dir.write("rong.txt", ""), ErrorCode::InvalidArgument, "file is empty"},
+            {dir.path(), ErrorCode::InvalidArgument, "is a directory, not a file"},
+        };
+        for (const auto& c : cases) {
+            CAPTURE(c.path);
+            const auto result = extract_file(c.path);
+            REQUIRE_FALSE(result.ok());
+            CHECK(result.error().code == c.code);
+            CHECK(result.error().message == c.message);
+        }
+    }
+
+    TEST_CASE("extract_file picks the format from the content before the extension") {
+        const TempDir dir;
+        const std::string pdf = make_pdf(text_pdf_objects({"Trang mot"}));
+        const struct {
+            const char* name;
+            std::string bytes;
+            SourceFormat format;
+        } cases[] = {
+            {"ke-hoach.txt", pdf, SourceFormat::Pdf},
+            {"trang.dat", "\xEF\xBB\xBF  <!doctype HTML><p>Xin chào</p>", SourceFormat::Html},
+            {"trang.htm", "<p>Xin chào</p>", SourceFormat::Html},
+            {"ghi-chu", "Xin chào", SourceFormat::Text},
+            {"ghi-chu.md", "# Xin chào", SourceFormat::Text},
+        };
+        for (const auto& c : cases) {
+            CAPTURE(c.name);
+            const auto result = extract_file(dir.write(c.name, c.bytes));
+            REQUIRE(result.ok());
+            CHECK(result.value().format == c.format);
+        }
+    }
+
+    TEST_CASE("extract_file names the reason a file is not readable text") {
+        const TempDir dir;
+        constexpr char zip_header[] = "PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00";  // a DOCX starts so
+        const std::string junk(zip_header, sizeof zip_header - 1);
+        const struct {
+            const char* name;
+            std::string bytes;
+            const char* message;
+        } cases[] = {
+            {"bao-cao.pdf", "Xin chào", "not a PDF file (corrupt or wrong extension)"},
+            {"bao-cao.docx", junk, "unsupported or binary file"},
+            {"bao-cao.txt", junk, "binary or unknown-encoding content, not text"},
+            {"hong.pdf", "%PDF-1.4 garbage", "corrupt or unreadable PDF"},
+        };
+        for (const auto& c : cases) {
+            CAPTURE(c.name);
+            const auto result = extract_file(dir.write(c.name, c.bytes));
+            REQUIRE_FALSE(result.ok());
+            CHECK(result.error().code == ErrorCode::Unsupported);
+            CHECK(result.error().message == c.message);
+        }
+    }
+}

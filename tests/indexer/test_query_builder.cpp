@@ -1,0 +1,58 @@
+#include <doctest/doctest.h>
+
+#include "indexer/query_builder.h"
+
+using tracuu::indexer::QueryBuilder;
+
+namespace {
+
+std::string described(const std::string& query) {
+    const QueryBuilder builder;
+    const auto parsed = builder.build(query);
+    return parsed.ok() ? parsed.value().query.get_description() : "error: " + parsed.error().message;
+}
+
+}  // namespace
+
+TEST_SUITE("indexer") {
+
+TEST_CASE("an unaccented word goes to the folded layer only") {
+    CHECK(described("ban") == "Query(Fban)");
+}
+
+TEST_CASE("an accented word goes to the accented layer with the folded layer as a weaker fallback") {
+    CHECK(described("bán") == "Query((bán OR 0.2999999999999999889 * Fban))");
+}
+
+TEST_CASE("adjacent words are all required and their bigram boosts the ranking") {
+    CHECK(described("nghi quyet") == "Query(((Fnghi AND Fquyet) AND_MAYBE Gnghi quyet))");
+}
+
+TEST_CASE("a document number matches whole or by all of its parts") {
+    CHECK(described("57-NQ/TW") == "Query((2 * J57-nq/tw OR (F57 AND Fnq AND Ftw)))");
+    CHECK(described("60/2021/NĐ-CP") == "Query((2 * I60/2021/nđ-cp OR (F60 AND F2021 AND (nđ OR 0.2999999999999999889 * Fnd) AND Fcp)))");
+}
+
+TEST_CASE("phrases, exclusions and OR have their own operators") {
+    CHECK(described("\"học sinh\"") == "Query(((học OR Fhoc) PHRASE 2 Fsinh))");
+    CHECK(described("ke -hoach") == "Query((Fke AND_NOT Fhoach))");
+    CHECK(described("ke OR hoach") == "Query((Fke OR Fhoach))");
+}
+
+TEST_CASE("queries without searchable words are refused with a reason") {
+    CHECK(described("") == "error: the query has no words to search for");
+    CHECK(described("  ...  ") == "error: the query has no words to search for");
+    CHECK(described("-ke") == "error: the query has only excluded words");
+    std::string many;
+    for (int i = 0; i < 70; ++i) many += "a ";
+    CHECK(described(many) == "error: the query has more than 64 words");
+}
+
+TEST_CASE("highlight words are the folded forms of the wanted words, not the excluded ones") {
+    const QueryBuilder builder;
+    const auto parsed = builder.build("Ủy ban -xyz");
+    REQUIRE(parsed.ok());
+    CHECK(parsed.value().highlight == std::set<std::string>{"uy", "ban"});
+}
+
+}

@@ -1,0 +1,130 @@
+#include <doctest/doctest.h>
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include <thread>
+
+#include "indexer/index_run.h"
+#include "server/routes.h"
+#include "tests/support/temp_dir.h"
+
+using namespace tracuu::server;
+using tracuu::testing::TempDir;
+
+namespace {
+
+/// A small index served in-process on a free loopback port, stopped when the test ends.
+class TestServer {
+public:
+    TestServer() {
+        m_dir.write("docs/kh13.txt", "KẾ HOẠCH\nHoạt động khoa học\nThực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị.");
+        m_dir.write("docs/other.txt", "Quyết định về y tế công cộng.");
+        m_dir.write("web/index.html", "<!doctype html><title>tracuu</title>");
+        m_dir.write("web/app.js", "console.log('ok');");
+        {
+            auto writer = tracuu::indexer::IndexWriter::open(m_dir.path() / "index").value();
+            (void)tracuu::indexer::index_paths(writer, {m_dir.path() / "docs"}, {}, nullptr);
+        }
+        m_pool = std::move(SearcherPool::open(m_dir.path() / "index", 2).value());
+        m_services = std::make_unique<Services>(Services{*m_pool, m_dir.path() / "web"});
+        m_http = std::make_unique<HttpServer>(HttpServerOptions{"127.0.0.1", 0, 2});
+        register_routes(*m_http, *m_services);
+        m_port = m_http->bind();
+        m_thread = std::thread([this] { m_http->listen(); });
+    }
+    ~TestServer() {
+        m_http->stop();
+        m_thread.join();
+    }
+    httplib::Client client() const {
+        httplib::Client c("127.0.0.1", m_port);
+        c.set_read_timeout(10, 0);
+        return c;
+    }
+
+private:
+    TempDir m_dir;
+    std::unique_ptr<SearcherPool> m_pool;
+    std::unique_ptr<Services> m_services;
+    std::unique_ptr<HttpServer> m_http;
+    int m_port = -1;
+    std::thread m_thread;
+};
+
+nlohmann::json body_of(const httplib::Result& res) { return nlohmann::json::parse(res->body, nullptr, false); }
+
+}  // namespace
+
+TEST_SUITE("server") {
+
+TEST_CASE("search answers with results, marked snippets and timing") {
+    TestServer server;
+    const auto res = server.client().Get("/api/search?q=nghi%20quyet%2057");
+    REQUIRE(res);
+    CHECK(res->status == 200);
+    const auto body = body_of(res);
+    CHECK(body["total"] == 1);
+    CHECK(body["results"][0]["id"] == "kh13");
+    CHECK(body["results"][0]["snippet"].get<std::string>().find("<mark>Nghị quyết</mark>") != std::string::npos);
+    CHECK(body["took_ms"].is_number());
+    CHECK(body["results"][0]["score"] == doctest::Approx(1.0));
+}
+
+TEST_CASE("bad requests get a 400 with a message in the error envelope") {
+    TestServer server;
+    const char* paths[] = {"/api/search", "/api/search?q=%20%20", "/api/search?q=a&page=0", "/api/search?q=a&page=x",
+                           "/api/search?q=a&size=101", "/api/search?q=a&size=-1", "/api/search?q=...", "/api/search?q=-abc"};
+    for (const char* path : paths) {
+        CAPTURE(path);
+        const auto res = server.client().Get(path);
+        REQUIRE(res);
+        CHECK(res->status == 400);
+        const auto body = body_of(res);
+        CHECK(body["error"]["code"] == "bad_request");
+        CHECK_FALSE(body["error"]["message"].get<std::string>().empty());
+    }
+    const auto res = server.client().Get(("/api/search?q=" + std::string(600, 'a')).c_str());
+    REQUIRE(res);
+    CHECK(res->status == 400);
+}
+
+TEST_CASE("unknown documents and paths are 404 in the JSON envelope") {
+    TestServer server;
+    for (const char* path : {"/api/documents/no-such-id", "/nope.js", "/api/nothing/here", "/..%2f..%2fetc%2fpasswd", "/.hidden"}) {
+        CAPTURE(path);
+        const auto res = server.client().Get(path);
+        REQUIRE(res);
+        CHECK(res->status == 404);
+        CHECK(body_of(res)["error"]["code"] == "not_found");
+    }
+}
+
+TEST_CASE("a document is served with its text, and health reports the index") {
+    TestServer server;
+    const auto doc = server.client().Get("/api/documents/kh13");
+    REQUIRE(doc);
+    CHECK(doc->status == 200);
+    CHECK(body_of(doc)["text"].get<std::string>().find("57-NQ/TW") != std::string::npos);
+    const auto health = server.client().Get("/healthz");
+    REQUIRE(health);
+    CHECK(body_of(health)["documents"] == 2);
+    CHECK(body_of(health)["status"] == "ok");
+}
+
+TEST_CASE("pages come from the web folder with security headers") {
+    TestServer server;
+    const auto page = server.client().Get("/");
+    REQUIRE(page);
+    CHECK(page->status == 200);
+    CHECK(page->get_header_value("Content-Type").find("text/html") == 0);
+    CHECK(page->get_header_value("Content-Security-Policy").find("default-src 'self'") == 0);
+    CHECK(page->get_header_value("X-Content-Type-Options") == "nosniff");
+    const auto doc_page = server.client().Get("/doc/kh13");
+    REQUIRE(doc_page);
+    CHECK(doc_page->status == 404);  // this test's web folder has no doc.html
+    const auto script = server.client().Get("/app.js");
+    REQUIRE(script);
+    CHECK(script->get_header_value("Content-Type").find("text/javascript") == 0);
+}
+
+}
