@@ -168,8 +168,9 @@ private:
         int32_t previous_end = -1;
         for (int32_t start = it->first(), end = it->next(); end != icu::BreakIterator::DONE; start = end, end = it->next()) {
             if (it->getRuleStatus() < UBRK_WORD_NONE_LIMIT) {
+                // Line and page breaks are not clause breaks: PDF text wraps lines mid-sentence.
                 for (int32_t i = start; i < end; ++i) {
-                    if (!u_isspace(u.charAt(i)) || u.charAt(i) == u'\n' || u.charAt(i) == u'\f') pending_break = true;
+                    if (!u_isspace(u.charAt(i))) pending_break = true;
                 }
                 continue;
             }

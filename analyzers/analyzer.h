@@ -33,7 +33,7 @@ struct Token {
     std::uint32_t begin = 0;     ///< byte offset of the token in the analysed text
     std::uint32_t end = 0;       ///< byte offset one past the token
     TokenKind kind = TokenKind::Word;
-    bool starts_clause = false;  ///< punctuation or a line break separates it from the previous word
+    bool starts_clause = false;  ///< punctuation (not mere spaces or line breaks) separates it from the previous word
     std::vector<std::string> alternatives;  ///< other spellings of an identifier (Query mode only)
 };
 

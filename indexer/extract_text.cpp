@@ -35,16 +35,21 @@ bool is_allowed_control(UChar32 c) { return c == '\t' || c == '\n' || c == '\r' 
 
 bool is_control(UChar32 c) { return (c < 0x20 && !is_allowed_control(c)) || (c >= 0x7F && c < 0xA0); }
 
-/// Decodes UTF-16 code units to UTF-8; counts unpaired surrogates and a dangling odd byte as invalid.
-std::string utf16_to_utf8(std::string_view bytes, bool big_endian, std::size_t& invalid) {
+struct Utf16Text {
+    std::string utf8;
+    std::size_t invalid = 0;  // unpaired surrogates and a dangling odd byte
+};
+
+Utf16Text decode_utf16(std::string_view bytes, bool big_endian) {
     const std::size_t units = bytes.size() / 2;
-    invalid += bytes.size() % 2;
+    Utf16Text decoded;
+    decoded.invalid = bytes.size() % 2;
     auto unit_at = [&](std::size_t i) {
         const auto hi = static_cast<uint8_t>(bytes[2 * i + (big_endian ? 0 : 1)]);
         const auto lo = static_cast<uint8_t>(bytes[2 * i + (big_endian ? 1 : 0)]);
         return static_cast<char16_t>((hi << 8) | lo);
     };
-    std::string out;
+    std::string& out = decoded.utf8;
     out.reserve(bytes.size() * 3 / 2);
     for (std::size_t i = 0; i < units; ++i) {
         UChar32 c = unit_at(i);
@@ -53,14 +58,14 @@ std::string utf16_to_utf8(std::string_view bytes, bool big_endian, std::size_t& 
             ++i;
         } else if (U16_IS_SURROGATE(c)) {
             c = 0xFFFD;
-            ++invalid;
+            ++decoded.invalid;
         }
         char buffer[U8_MAX_LENGTH];
         int32_t length = 0;
         U8_APPEND_UNSAFE(buffer, length, c);
         out.append(buffer, static_cast<std::size_t>(length));
     }
-    return out;
+    return decoded;
 }
 
 struct Census {
@@ -102,26 +107,22 @@ bool is_blank(std::string_view text) {
 
 Result<ExtractedText> extract_plain_text(std::string_view bytes) {
     if (bytes.size() > kMaxBytes) return Error{ErrorCode::Unsupported, "file is too large (over 1 GiB)"};
-    std::string utf8;
-    Census census;
+    Utf16Text utf16;
     if (bytes.starts_with(kUtf16LeBom) || bytes.starts_with(kUtf16BeBom)) {
-        const bool big_endian = bytes.starts_with(kUtf16BeBom);
-        std::size_t invalid = 0;
-        utf8 = utf16_to_utf8(bytes.substr(2), big_endian, invalid);
-        census = take_census(utf8);
-        census.invalid += invalid;
+        utf16 = decode_utf16(bytes.substr(2), bytes.starts_with(kUtf16BeBom));
+        bytes = utf16.utf8;
     } else {
         if (bytes.starts_with(kUtf8Bom)) bytes.remove_prefix(kUtf8Bom.size());
         // Text never contains NUL; UTF-16 without a byte-order mark is too rare to guess at.
         if (bytes.find('\0') != std::string_view::npos) return not_text();
-        census = take_census(bytes);
-        utf8.assign(bytes);
     }
+    Census census = take_census(bytes);
+    census.invalid += utf16.invalid;
     if (looks_binary(census)) return not_text();
 
     ExtractedText result;
     result.format = SourceFormat::Text;
-    result.text = analyzers::normalize_text(utf8);
+    result.text = analyzers::normalize_text(bytes);
     if (is_blank(result.text)) return Error{ErrorCode::InvalidArgument, "file is empty"};
     // A form feed means a page break in ExtractedText; a text file has a single page.
     std::replace(result.text.begin(), result.text.end(), '\f', '\n');

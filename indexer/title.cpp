@@ -95,7 +95,12 @@ std::string guess_title(std::string_view text, std::string_view format_title, st
         for (std::size_t j = i + 1; j < lines.size(); ++j) {
             if (lines[j].empty()) continue;
             if (lines[j].rfind("Căn cứ", 0) == 0 || lines[j].rfind("Thực hiện", 0) == 0) break;
-            title += ' ' + (is_upper_case(lines[j]) ? sentence_case(lines[j], false) : lower_first(lines[j]));
+            if (!is_upper_case(lines[j])) {
+                title += ' ' + lower_first(lines[j]);
+                break;
+            }
+            // A title in capitals may wrap over several lines (PDF): take the whole block.
+            for (; j < lines.size() && !lines[j].empty() && is_upper_case(lines[j]); ++j) title += ' ' + sentence_case(lines[j], false);
             break;
         }
         return clip(std::move(title));

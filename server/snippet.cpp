@@ -14,16 +14,27 @@ struct Paragraph {
     std::size_t end;
 };
 
+/// Paragraphs end at a blank line or a page break; single line breaks are soft (PDF wrapping).
 std::vector<Paragraph> paragraphs(std::string_view text) {
     std::vector<Paragraph> out;
     std::size_t start = 0;
     while (start < text.size()) {
-        std::size_t end = text.find_first_of("\n\f", start);
-        if (end == std::string_view::npos) end = text.size();
-        if (text.find_first_not_of(' ', start) < end) out.push_back({start, end});
+        std::size_t end = start;
+        while (end < text.size() && text[end] != '\f' && !(text[end] == '\n' && end + 1 < text.size() && text[end + 1] == '\n')) ++end;
+        std::size_t first = start, last = end;
+        while (first < last && (text[first] == ' ' || text[first] == '\n')) ++first;
+        while (last > first && (text[last - 1] == ' ' || text[last - 1] == '\n')) --last;
+        if (first < last) out.push_back({first, last});
         start = end + 1;
     }
     return out;
+}
+
+/// Escapes a piece of a paragraph for the snippet, turning soft line breaks into spaces.
+std::string snippet_text(std::string_view piece) {
+    std::string escaped = html_escape(piece);
+    std::replace(escaped.begin(), escaped.end(), '\n', ' ');
+    return escaped;
 }
 
 bool is_word_byte(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (static_cast<unsigned char>(c) >= 0x80); }
@@ -95,7 +106,7 @@ Snippet make_snippet(std::string_view text, const std::set<std::string>& highlig
     std::vector<Mark> marks;
     for (const auto& t : tokens) {
         if (t.width != 1 || !indexer::is_positional(t) || highlight.count(t.folded) == 0) continue;
-        if (!marks.empty() && para.substr(marks.back().end, t.begin - marks.back().end).find_first_not_of(' ') == std::string_view::npos) {
+        if (!marks.empty() && para.substr(marks.back().end, t.begin - marks.back().end).find_first_not_of(" \n") == std::string_view::npos) {
             marks.back().end = t.end;  // `<mark>Nghị quyết</mark>`, not two marks
         } else {
             marks.push_back({t.begin, t.end});
@@ -123,11 +134,11 @@ Snippet make_snippet(std::string_view text, const std::set<std::string>& highlig
     std::size_t at = from;
     for (const Mark& m : marks) {
         if (m.begin < from || m.end > to) continue;
-        snippet.html += html_escape(para.substr(at, m.begin - at));
-        snippet.html += "<mark>" + html_escape(para.substr(m.begin, m.end - m.begin)) + "</mark>";
+        snippet.html += snippet_text(para.substr(at, m.begin - at));
+        snippet.html += "<mark>" + snippet_text(para.substr(m.begin, m.end - m.begin)) + "</mark>";
         at = m.end;
     }
-    snippet.html += html_escape(para.substr(at, to - at));
+    snippet.html += snippet_text(para.substr(at, to - at));
     if (to < para.size()) snippet.html += " …";
     return snippet;
 }

@@ -41,9 +41,14 @@ TEST_CASE("long paragraphs are cut around the matches on word boundaries") {
     CHECK(s.html.substr(s.html.size() - 4) == " …");
 }
 
-TEST_CASE("without a match the opening of the text is shown") {
+TEST_CASE("without a match the opening paragraph is shown, its line breaks as spaces") {
     const Analyzer analyzer(AnalysisMode::Index);
-    CHECK(make_snippet("\n\nDòng đầu tiên.\nDòng hai.", {"xyz"}, analyzer).html == "Dòng đầu tiên.");
+    CHECK(make_snippet("\n\nDòng đầu tiên.\nDòng hai.\n\nĐoạn khác.", {"xyz"}, analyzer).html == "Dòng đầu tiên. Dòng hai.");
+}
+
+TEST_CASE("a phrase wrapped over two lines of a PDF is marked as one") {
+    const Analyzer analyzer(AnalysisMode::Index);
+    CHECK(make_snippet("Uỷ ban nhân\ndân tỉnh", {"uy", "ban", "nhan", "dan"}, analyzer).html == "<mark>Uỷ ban nhân dân</mark> tỉnh");
 }
 
 }
