@@ -37,9 +37,11 @@ Xapian::termpos index_field(Xapian::Document& xdoc, const std::vector<Token>& to
         add_posting(xdoc, term_for(token, Layer::Folded), pos, wdf);
         end = std::max(end, pos + token.width);
         if (token.kind == analyzers::TokenKind::Part) continue;
+        add_term(xdoc, surface_term(token.folded, token.text), wdf);
         if (previous_word != nullptr && !token.starts_clause && previous_word->position + 1 == token.position) {
             add_term(xdoc, bigram_term(*previous_word, token, Layer::Exact), wdf);
             add_term(xdoc, bigram_term(*previous_word, token, Layer::Folded), wdf);
+            add_term(xdoc, surface_term(previous_word->folded + ' ' + token.folded, previous_word->text + ' ' + token.text), wdf);
         }
         previous_word = &token;
     }

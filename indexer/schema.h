@@ -11,7 +11,7 @@
 namespace tracuu::schema {
 
 /// Bumped whenever analysis or the layout below changes; an index of another version is rebuilt.
-inline constexpr std::string_view kVersion = "1";
+inline constexpr std::string_view kVersion = "2";
 /// Database metadata key holding kVersion.
 inline constexpr std::string_view kVersionKey = "tracuu.schema";
 
@@ -25,6 +25,11 @@ inline constexpr std::string_view kFoldedBigram = "G";   ///< adjacent folded wo
 inline constexpr std::string_view kIdentifier = "I";     ///< document numbers as written (`60/2021/nđ-cp`, `60/2021`)
 inline constexpr std::string_view kFoldedIdentifier = "J";  ///< document numbers folded (`60/2021/nd-cp`)
 inline constexpr std::string_view kDate = "D";           ///< dates mentioned in the text, ISO (`2020-03-05`)
+/// How words and bigrams are written with diacritics: `H` + folded + '\t' + accented
+/// (`Hnghi quyet\tnghị quyết`), added only where the two differ. Suggestions and diacritic
+/// restoration read these with their term frequencies.
+inline constexpr std::string_view kSurface = "H";
+inline constexpr char kSurfaceSeparator = '\t';
 inline constexpr std::string_view kId = "Q";             ///< the document's stable id, one per document
 inline constexpr std::string_view kKind = "K";           ///< what a Xapian document is: kKindDocument
 

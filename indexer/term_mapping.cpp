@@ -55,6 +55,15 @@ std::string bigram_term(const analyzers::Token& first, const analyzers::Token& s
     return term;
 }
 
+std::string surface_term(const std::string& folded, const std::string& accented) {
+    if (folded == accented) return {};
+    std::string term(schema::kSurface);
+    term += folded;
+    term += schema::kSurfaceSeparator;
+    term += accented;
+    return term;
+}
+
 bool fits_in_index(const std::string& term) { return !term.empty() && term.size() <= 245; }
 
 }  // namespace tracuu::indexer

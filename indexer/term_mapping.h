@@ -21,6 +21,9 @@ enum class Layer { Exact, Folded };
 /// The bigram term of two adjacent word tokens in one layer (`Bnghị quyết`, `Gnghi quyet`).
 [[nodiscard]] std::string bigram_term(const analyzers::Token& first, const analyzers::Token& second, Layer layer);
 
+/// The surface term of a word or bigram whose accented form differs from its folded one, else "".
+[[nodiscard]] std::string surface_term(const std::string& folded, const std::string& accented);
+
 /// True for tokens that take a word position (Word, Number, Part); identifiers and dates do not.
 [[nodiscard]] bool is_positional(const analyzers::Token& token);
 

@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 
 #include <csignal>
+#include <fstream>
 #include <iostream>
 #include <thread>
 
@@ -26,14 +27,33 @@ int main(int argc, char** argv) {
     app.add_option("--port", http.port, "port to listen on (0: any free port)")->check(CLI::Range(0, 65535))->capture_default_str();
     app.add_option("--threads", http.threads, "worker threads, each with its own index reader")->check(CLI::Range(1, 256))->capture_default_str();
     app.add_option("--web", web_dir, "folder of the web pages")->capture_default_str();
+    app.add_option("--cors-origin", http.cors_origins, "origin whose pages may call the API (repeatable), e.g. https://so.example.gov.vn");
+    app.add_option("--rate", http.requests_per_second, "requests per second allowed per client address")->check(CLI::PositiveNumber)->capture_default_str();
+    app.add_option("--burst", http.request_burst, "requests per client address allowed at once")->check(CLI::PositiveNumber)->capture_default_str();
+    std::string admin_token_file;
+    std::vector<std::string> sources;
+    app.add_option("--admin-token-file", admin_token_file, "file holding the bearer token for POST /api/admin/reindex")->check(CLI::ExistingFile);
+    app.add_option("--source", sources, "folder that POST /api/admin/reindex indexes (repeatable)");
     CLI11_PARSE(app, argc, argv);
+
+    std::string admin_token;
+    if (!admin_token_file.empty()) {
+        std::ifstream in(admin_token_file);
+        std::getline(in, admin_token);
+        while (!admin_token.empty() && std::isspace(static_cast<unsigned char>(admin_token.back()))) admin_token.pop_back();
+        if (admin_token.size() < 16) {
+            std::cerr << "tracuu-server: the admin token in " << admin_token_file << " is shorter than 16 characters\n";
+            return kExitUsage;
+        }
+    }
 
     auto pool = tracuu::server::SearcherPool::open(index_dir, http.threads);
     if (!pool.ok()) {
         std::cerr << "tracuu-server: " << pool.error().message << '\n';
         return kExitNoIndex;
     }
-    tracuu::server::Services services{*pool.value(), web_dir};
+    tracuu::server::Reindexer reindexer(index_dir, std::vector<std::filesystem::path>(sources.begin(), sources.end()));
+    tracuu::server::Services services{*pool.value(), web_dir, &reindexer, admin_token};
     tracuu::server::HttpServer server(http);
     tracuu::server::register_routes(server, services);
 

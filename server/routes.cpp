@@ -73,13 +73,71 @@ HttpResponse handle_health(const HttpRequest&, Services& services) {
     return json_response(200, to_json(searcher->status()));
 }
 
+HttpResponse handle_suggest(const HttpRequest& request, Services& services) {
+    const std::string q = request.param("q").value_or("");
+    if (q.size() > kMaxQueryBytes) return bad_request("the text is too long for suggestions");
+    const Result<unsigned> size = bounded_param(request, "size", 8, kMaxSuggestions);
+    if (!size.ok()) return error_response(size.error());
+    std::vector<Suggestion> found;
+    if (q.find_first_not_of(' ') != std::string::npos) found = services.searchers.acquire()->suggest(q, size.value());
+    if (request.param("format") == "opensearch") {  // the browser search-bar format: [query, [texts]]
+        nlohmann::json texts = nlohmann::json::array();
+        for (const auto& s : found) texts.push_back(s.text);
+        return json_response(200, nlohmann::json::array({q, texts}));
+    }
+    nlohmann::json suggestions = nlohmann::json::array();
+    for (const auto& s : found) {
+        suggestions.push_back({{"text", s.text}, {"id", s.id.empty() ? nlohmann::json(nullptr) : nlohmann::json(s.id)}, {"kind", s.kind}});
+    }
+    return json_response(200, {{"suggestions", std::move(suggestions)}});
+}
+
+HttpResponse handle_reindex(const HttpRequest& request, Services& services) {
+    if (services.admin_token.empty() || services.reindexer == nullptr) {
+        return json_response(403, {{"error", {{"code", "forbidden"}, {"message", "admin routes are disabled on this server (no admin token or no source folders configured)"}}}});
+    }
+    if (request.header("Authorization") != "Bearer " + services.admin_token) {
+        HttpResponse res = json_response(401, {{"error", {{"code", "unauthorized"}, {"message", "a valid Authorization: Bearer token is required"}}}});
+        res.headers.emplace_back("WWW-Authenticate", "Bearer");
+        return res;
+    }
+    if (!services.reindexer->start()) {
+        return json_response(409, {{"error", {{"code", "conflict"}, {"message", "a re-index is already running"}}}});
+    }
+    return json_response(202, {{"status", "started"}, {"last_result", services.reindexer->last_result()}});
+}
+
+HttpResponse handle_opensearch(const HttpRequest& request, Services&) {
+    const std::string host = request.header("Host").empty() ? "127.0.0.1" : request.header("Host");
+    std::string safe_host;
+    for (char c : host) {
+        if (std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == ':' || c == '-' || c == '[' || c == ']') safe_host += c;
+    }
+    const std::string base = "http://" + safe_host;
+    HttpResponse res;
+    res.content_type = "application/opensearchdescription+xml; charset=utf-8";
+    res.body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+               "<OpenSearchDescription xmlns=\"http://a9.com/-/spec/opensearch/1.1/\">\n"
+               "  <ShortName>tracuu</ShortName>\n"
+               "  <Description>Tra cứu văn bản</Description>\n"
+               "  <InputEncoding>UTF-8</InputEncoding>\n"
+               "  <Image height=\"16\" width=\"16\" type=\"image/svg+xml\">" + base + "/favicon.svg</Image>\n"
+               "  <Url type=\"text/html\" method=\"get\" template=\"" + base + "/?q={searchTerms}\"/>\n"
+               "  <Url type=\"application/x-suggestions+json\" method=\"get\" template=\"" + base + "/api/suggest?q={searchTerms}&amp;format=opensearch\"/>\n"
+               "</OpenSearchDescription>\n";
+    return res;
+}
+
 void register_routes(HttpServer& http, Services& services) {
     const auto bind = [&services](HttpResponse (*handler)(const HttpRequest&, Services&)) {
         return [handler, &services](const HttpRequest& request) { return handler(request, services); };
     };
     http.get("/healthz", bind(handle_health));
-    http.get("/api/search", bind(handle_search));
-    http.get("/api/documents/(.+)", bind(handle_document));
+    http.get("/api/search", bind(handle_search), Exposure::CrossOrigin);
+    http.get("/api/suggest", bind(handle_suggest), Exposure::CrossOrigin);
+    http.get("/api/documents/(.+)", bind(handle_document), Exposure::CrossOrigin);
+    http.post("/api/admin/reindex", bind(handle_reindex));
+    http.get("/opensearch.xml", bind(handle_opensearch));
 
     const std::filesystem::path web_root = services.web_root;
     http.get("/", [web_root](const HttpRequest&) { return serve_web_file(web_root, "index.html"); });

@@ -7,6 +7,7 @@
 
 #include "indexer/error.h"
 #include "server/http_server.h"
+#include "server/reindexer.h"
 #include "server/searcher_pool.h"
 
 namespace tracuu::server {
@@ -15,12 +16,15 @@ namespace tracuu::server {
 struct Services {
     SearcherPool& searchers;
     std::filesystem::path web_root;  ///< folder with index.html, doc.html and their assets
+    Reindexer* reindexer = nullptr;  ///< null: POST /api/admin/reindex is not available
+    std::string admin_token;         ///< empty: admin routes are disabled
 };
 
 /// Limits on what a request may ask for.
 inline constexpr std::size_t kMaxQueryBytes = 500;
 inline constexpr unsigned kMaxPageSize = 100;
 inline constexpr unsigned kMaxPage = 1000;
+inline constexpr unsigned kMaxSuggestions = 20;
 
 /// The one place where an ErrorCode becomes an HTTP status.
 [[nodiscard]] int http_status(ErrorCode code);
@@ -32,6 +36,11 @@ void register_routes(HttpServer& http, Services& services);
 [[nodiscard]] HttpResponse handle_search(const HttpRequest& request, Services& services);
 [[nodiscard]] HttpResponse handle_document(const HttpRequest& request, Services& services);
 [[nodiscard]] HttpResponse handle_health(const HttpRequest& request, Services& services);
+[[nodiscard]] HttpResponse handle_suggest(const HttpRequest& request, Services& services);
+/// 403 when no token is configured, 401 without the right `Authorization: Bearer` token.
+[[nodiscard]] HttpResponse handle_reindex(const HttpRequest& request, Services& services);
+/// The OpenSearch description, with URLs on the host the browser used.
+[[nodiscard]] HttpResponse handle_opensearch(const HttpRequest& request, Services& services);
 
 /** Serves a file of the web folder. `name` must be a plain file name (no slash, no leading
  *  dot), so nothing outside the folder can be reached. HTML pages get a Content-Security-Policy

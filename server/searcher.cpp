@@ -35,7 +35,16 @@ Result<Searcher> Searcher::open(const std::filesystem::path& index_dir) {
     }
 }
 
-Searcher::Searcher(Xapian::Database db) : m_db(std::move(db)), m_analyzer(analyzers::AnalysisMode::Index) {}
+Searcher::Searcher(Xapian::Database db)
+    : m_db(std::move(db)), m_analyzer(analyzers::AnalysisMode::Index), m_query_analyzer(analyzers::AnalysisMode::Query) {}
+
+std::vector<Suggestion> Searcher::suggest(std::string_view typed, std::size_t size) {
+    try {
+        return server::suggest(m_db, m_query_analyzer, typed, size);
+    } catch (const Xapian::Error&) {
+        return {};  // suggestions are a convenience: a reader hiccup must not surface as an error
+    }
+}
 
 void Searcher::refresh() {
     try {

@@ -12,6 +12,7 @@
 #include "indexer/error.h"
 #include "indexer/query_builder.h"
 #include "server/search_types.h"
+#include "server/suggester.h"
 
 namespace tracuu::server {
 
@@ -32,6 +33,9 @@ public:
     /// The document with this id; NotFound if there is none.
     [[nodiscard]] Result<DocumentAnswer> document(const std::string& id);
 
+    /// Completions for a partly typed query (see suggest() in suggester.h); empty on index errors.
+    [[nodiscard]] std::vector<Suggestion> suggest(std::string_view typed, std::size_t size);
+
     [[nodiscard]] IndexStatus status() const;
 
     /// Reopens the database at its latest committed revision (cheap when nothing changed).
@@ -42,7 +46,8 @@ private:
 
     Xapian::Database m_db;
     indexer::QueryBuilder m_queries;
-    analyzers::Analyzer m_analyzer;
+    analyzers::Analyzer m_analyzer;        ///< Index mode: snippets see the words as the index did
+    analyzers::Analyzer m_query_analyzer;  ///< Query mode: suggestions read the words as typed
 };
 
 }  // namespace tracuu::server

@@ -14,9 +14,15 @@ using tracuu::testing::TempDir;
 namespace {
 
 /// A small index served in-process on a free loopback port, stopped when the test ends.
+struct TestOptions {
+    std::vector<std::string> cors_origins;
+    double burst = 1000;
+    std::string admin_token;
+};
+
 class TestServer {
 public:
-    TestServer() {
+    explicit TestServer(const TestOptions& options = {}) {
         m_dir.write("docs/kh13.txt", "KẾ HOẠCH\nHoạt động khoa học\nThực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị.");
         m_dir.write("docs/other.txt", "Quyết định về y tế công cộng.");
         m_dir.write("web/index.html", "<!doctype html><title>tracuu</title>");
@@ -26,8 +32,15 @@ public:
             (void)tracuu::indexer::index_paths(writer, {m_dir.path() / "docs"}, {}, nullptr);
         }
         m_pool = std::move(SearcherPool::open(m_dir.path() / "index", 2).value());
-        m_services = std::make_unique<Services>(Services{*m_pool, m_dir.path() / "web"});
-        m_http = std::make_unique<HttpServer>(HttpServerOptions{"127.0.0.1", 0, 2});
+        m_reindexer = std::make_unique<Reindexer>(m_dir.path() / "index", std::vector<std::filesystem::path>{m_dir.path() / "docs"});
+        m_services = std::make_unique<Services>(Services{*m_pool, m_dir.path() / "web", m_reindexer.get(), options.admin_token});
+        HttpServerOptions http;
+        http.port = 0;
+        http.threads = 2;
+        http.cors_origins = options.cors_origins;
+        http.request_burst = options.burst;
+        http.requests_per_second = 0.5;
+        m_http = std::make_unique<HttpServer>(http);
         register_routes(*m_http, *m_services);
         m_port = m_http->bind();
         m_thread = std::thread([this] { m_http->listen(); });
@@ -45,6 +58,7 @@ public:
 private:
     TempDir m_dir;
     std::unique_ptr<SearcherPool> m_pool;
+    std::unique_ptr<Reindexer> m_reindexer;
     std::unique_ptr<Services> m_services;
     std::unique_ptr<HttpServer> m_http;
     int m_port = -1;
@@ -125,6 +139,91 @@ TEST_CASE("pages come from the web folder with security headers") {
     const auto script = server.client().Get("/app.js");
     REQUIRE(script);
     CHECK(script->get_header_value("Content-Type").find("text/javascript") == 0);
+}
+
+TEST_CASE("allow-listed origins get CORS headers, others none, and pre-flight is answered") {
+    TestServer server(TestOptions{{"http://site.example"}, 1000, ""});
+    auto client = server.client();
+    const auto allowed = client.Get("/api/search?q=ke", httplib::Headers{{"Origin", "http://site.example"}});
+    REQUIRE(allowed);
+    CHECK(allowed->get_header_value("Access-Control-Allow-Origin") == "http://site.example");
+    CHECK(allowed->get_header_value("Vary") == "Origin");
+    const auto other = client.Get("/api/search?q=ke", httplib::Headers{{"Origin", "http://evil.example"}});
+    REQUIRE(other);
+    CHECK_FALSE(other->has_header("Access-Control-Allow-Origin"));
+    const auto preflight = client.Options("/api/search", httplib::Headers{{"Origin", "http://site.example"}, {"Access-Control-Request-Method", "GET"}});
+    REQUIRE(preflight);
+    CHECK(preflight->status == 204);
+    CHECK(preflight->get_header_value("Access-Control-Allow-Origin") == "http://site.example");
+    const auto admin_preflight = client.Options("/api/admin/reindex", httplib::Headers{{"Origin", "http://site.example"}});
+    REQUIRE(admin_preflight);
+    CHECK(admin_preflight->status == 403);
+    CHECK_FALSE(admin_preflight->has_header("Access-Control-Allow-Origin"));
+}
+
+TEST_CASE("a client over its request budget gets 429 with Retry-After") {
+    TestServer server(TestOptions{{}, 3, ""});
+    auto client = server.client();
+    int limited = 0;
+    std::string retry_after;
+    for (int i = 0; i < 6; ++i) {
+        const auto res = client.Get("/healthz");
+        REQUIRE(res);
+        if (res->status == 429) {
+            ++limited;
+            retry_after = res->get_header_value("Retry-After");
+            CHECK(body_of(res)["error"]["code"] == "too_many_requests");
+        }
+    }
+    CHECK(limited == 3);
+    CHECK(std::stoi(retry_after) >= 1);
+}
+
+TEST_CASE("suggestions complete unaccented prefixes to accented words and titles") {
+    TestServer server;
+    const auto res = server.client().Get("/api/suggest?q=nghi%20quy");
+    REQUIRE(res);
+    CHECK(res->status == 200);
+    const auto suggestions = body_of(res)["suggestions"];
+    REQUIRE(suggestions.is_array());
+    bool phrase = false, title = false;
+    for (const auto& s : suggestions) {
+        phrase = phrase || (s["kind"] == "phrase" && s["text"] == "nghị quyết");
+        title = title || (s["kind"] == "title" && s["id"] == "kh13");
+    }
+    CHECK(phrase);
+    CHECK(title);
+    const auto numbers = body_of(server.client().Get("/api/suggest?q=57-nq"))["suggestions"];
+    REQUIRE_FALSE(numbers.empty());
+    CHECK(numbers[0]["text"] == "57-NQ/TW");
+    CHECK(body_of(server.client().Get("/api/suggest?q=nghi&format=opensearch"))[0] == "nghi");
+}
+
+TEST_CASE("the OpenSearch description points at this server") {
+    TestServer server;
+    const auto res = server.client().Get("/opensearch.xml");
+    REQUIRE(res);
+    CHECK(res->status == 200);
+    CHECK(res->body.find("/?q={searchTerms}") != std::string::npos);
+    CHECK(res->get_header_value("Content-Type").find("opensearchdescription+xml") != std::string::npos);
+}
+
+TEST_CASE("the admin route needs the configured bearer token") {
+    TestServer closed;
+    const auto disabled = closed.client().Post("/api/admin/reindex");
+    REQUIRE(disabled);
+    CHECK(disabled->status == 403);
+
+    TestServer open(TestOptions{{}, 1000, "0123456789abcdef-token"});
+    const auto anonymous = open.client().Post("/api/admin/reindex");
+    REQUIRE(anonymous);
+    CHECK(anonymous->status == 401);
+    const auto wrong = open.client().Post("/api/admin/reindex", httplib::Headers{{"Authorization", "Bearer nope"}}, "", "text/plain");
+    REQUIRE(wrong);
+    CHECK(wrong->status == 401);
+    const auto right = open.client().Post("/api/admin/reindex", httplib::Headers{{"Authorization", "Bearer 0123456789abcdef-token"}}, "", "text/plain");
+    REQUIRE(right);
+    CHECK(right->status == 202);
 }
 
 }
