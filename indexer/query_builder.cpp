@@ -4,8 +4,10 @@
 #include <map>
 #include <vector>
 
+#include "analyzers/abbreviations.h"
 #include "analyzers/fold.h"
 #include "analyzers/normalize.h"
+#include "indexer/schema.h"
 #include "indexer/term_mapping.h"
 
 namespace tracuu::indexer {
@@ -105,22 +107,28 @@ Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& pa
     return Xapian::Query(op, parts.begin(), parts.end());
 }
 
+/// The query for one word position or one span of positions (a number, a date, a dotted word).
+struct Unit {
+    Xapian::Query query;
+    std::uint32_t first = 0;
+    std::uint32_t end = 0;  ///< one past the last position
+};
+
 /// Queries for one analysed run of words, in word order.
 struct RunQueries {
     std::vector<Xapian::Query> units;    ///< one per word, or per identifier span
     std::vector<Xapian::Query> bigrams;  ///< adjacent-word boosts
 };
 
-RunQueries run_queries(const std::vector<Token>& tokens) {
+std::vector<Unit> word_units(const std::vector<Token>& tokens) {
     std::map<std::uint32_t, std::vector<const Token*>> at;  // position → tokens starting there
     for (const Token& t : tokens) at[t.position].push_back(&t);
 
-    RunQueries out;
+    std::vector<Unit> units;
     std::uint32_t next = 0;
     for (const auto& [position, starting] : at) {
         if (position < next) continue;
         const Token* widest = nullptr;
-        std::vector<Xapian::Query> alternatives;
         for (const Token* t : starting) {
             if (t->width > 1 && (widest == nullptr || t->width > widest->width)) widest = t;
         }
@@ -131,14 +139,61 @@ RunQueries run_queries(const std::vector<Token>& tokens) {
                 if (t.position >= position && t.position < position + widest->width && t.width == 1) words.push_back(word_query(t));
             }
             const Xapian::Query whole = is_positional(*widest) ? word_query(*widest) : identifier_query(*widest);
-            out.units.emplace_back(Xapian::Query::OP_OR, whole, combine(Xapian::Query::OP_AND, words));
+            units.push_back({Xapian::Query(Xapian::Query::OP_OR, whole, combine(Xapian::Query::OP_AND, words)), position, position + widest->width});
             next = position + widest->width;
             continue;
         }
+        std::vector<Xapian::Query> alternatives;
         for (const Token* t : starting) alternatives.push_back(word_query(*t));
-        out.units.push_back(combine(Xapian::Query::OP_OR, alternatives));
+        units.push_back({combine(Xapian::Query::OP_OR, alternatives), position, position + 1});
         next = position + 1;
     }
+    return units;
+}
+
+/// A folded phrase (`uy ban nhan dan`) as a query.
+Xapian::Query folded_phrase(const std::vector<std::string>& words) {
+    std::vector<Xapian::Query> terms;
+    for (const auto& w : words) terms.emplace_back(std::string(schema::kFolded) + w);
+    if (terms.size() == 1) return terms.front();
+    return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end());
+}
+
+/// Replaces runs of units that spell an abbreviation or its long form by "that OR the others".
+void add_abbreviations(const std::vector<Token>& tokens, std::vector<Unit>& units) {
+    std::vector<std::string> folded;  // one per position
+    std::vector<std::uint32_t> positions;
+    for (const Token& t : tokens) {
+        if (t.width == 1 && is_positional(t) && (positions.empty() || positions.back() != t.position)) {
+            folded.push_back(t.folded);
+            positions.push_back(t.position);
+        }
+    }
+    for (const auto& match : analyzers::find_abbreviations(folded)) {
+        const std::uint32_t first = positions[match.start];
+        const std::uint32_t end = positions[match.start + match.length - 1] + 1;
+        const auto begin_unit = std::find_if(units.begin(), units.end(), [&](const Unit& u) { return u.first == first; });
+        auto end_unit = begin_unit;
+        while (end_unit != units.end() && end_unit->end <= end) ++end_unit;
+        if (begin_unit == units.end() || begin_unit == end_unit || std::prev(end_unit)->end != end) continue;  // splits a span
+
+        std::vector<Xapian::Query> same;
+        for (auto it = begin_unit; it != end_unit; ++it) same.push_back(it->query);
+        std::vector<Xapian::Query> others;
+        for (const auto& alt : match.alternatives) others.push_back(folded_phrase(alt));
+        Xapian::Query other = combine(Xapian::Query::OP_OR, others);
+        if (match.weight != 1.0) other = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, other, match.weight);
+        Unit merged{Xapian::Query(Xapian::Query::OP_OR, combine(Xapian::Query::OP_AND, same), other), first, end};
+        const auto at = units.erase(begin_unit, end_unit);
+        units.insert(at, std::move(merged));
+    }
+}
+
+RunQueries run_queries(const std::vector<Token>& tokens) {
+    std::vector<Unit> units = word_units(tokens);
+    add_abbreviations(tokens, units);
+    RunQueries out;
+    for (auto& unit : units) out.units.push_back(std::move(unit.query));
 
     const Token* previous = nullptr;
     for (const Token& t : tokens) {

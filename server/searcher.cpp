@@ -10,6 +10,8 @@ namespace tracuu::server {
 namespace {
 
 constexpr Xapian::doccount kCheckAtLeast = 1000;
+/// Past this, Xapian stops refining the ranking and answers with what it has.
+constexpr double kQuerySeconds = 2.0;
 
 Error index_broken(const Xapian::Error& e) {
     return Error{ErrorCode::Unavailable, "the index could not be read (" + std::string(e.get_type()) + "); try again shortly"};
@@ -67,6 +69,7 @@ Result<SearchAnswer> Searcher::search(const SearchRequest& request) {
     for (int attempt = 0; attempt < 2; ++attempt) {
         try {
             Xapian::Enquire enquire(m_db);
+            enquire.set_time_limit(kQuerySeconds);
             enquire.set_query(parsed.value().query);
             Xapian::MSet mset = enquire.get_mset(offset, request.size, kCheckAtLeast + offset);
             if (mset.get_matches_estimated() == 0) {

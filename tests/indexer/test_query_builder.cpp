@@ -25,7 +25,12 @@ TEST_CASE("an accented word goes to the accented layer with the folded layer as 
 }
 
 TEST_CASE("adjacent words are all required and their bigram boosts the ranking") {
-    CHECK(described("nghi quyet") == "Query(((Fnghi AND Fquyet) AND_MAYBE Gnghi quyet))");
+    CHECK(described("phat trien") == "Query(((Fphat AND Ftrien) AND_MAYBE Gphat trien))");
+}
+
+TEST_CASE("an abbreviation also matches its long form as a phrase, and an ambiguous one at lower weight") {
+    CHECK(described("UBND") == "Query((Fubnd OR (Fuy PHRASE 4 Fban PHRASE 4 Fnhan PHRASE 4 Fdan)))");
+    CHECK(described("BCT") == "Query((Fbct OR 0.5 * ((Fbo PHRASE 3 Fchinh PHRASE 3 Ftri) OR (Fbo PHRASE 3 Fcong PHRASE 3 Fthuong))))");
 }
 
 TEST_CASE("a document number matches whole or by all of its parts") {

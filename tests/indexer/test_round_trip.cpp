@@ -119,6 +119,36 @@ TEST_CASE("document numbers, dates and numbers are found in every common spellin
     }
 }
 
+TEST_CASE("abbreviations and their long forms find each other (48-55, 42, 43)") {
+    const MatchCase cases[] = {
+        {"UBND → long form (48)", "Ủy ban nhân dân tỉnh Ninh Bình", "UBND tỉnh", true},
+        {"long form → UBND (48)", "UBND tỉnh Ninh Bình", "ủy ban nhân dân", true},
+        {"hdnd without đ (49)", "HĐND tỉnh", "hdnd", true},
+        {"HĐND → long form (49)", "Hội đồng nhân dân tỉnh", "HĐND", true},
+        {"KH&CN → với và (50)", "khoa học và công nghệ", "KH&CN", true},
+        {"KHCN → without và (50)", "khoa học công nghệ", "KHCN", true},
+        {"long form → KH&CN (50)", "Sở KH&CN", "khoa học và công nghệ", true},
+        {"ĐMST (51)", "đổi mới sáng tạo", "ĐMST", true},
+        {"CĐS (51)", "chuyển đổi số", "CĐS", true},
+        {"NSNN (52)", "dự toán ngân sách nhà nước năm 2025", "dự toán NSNN năm 2025", true},
+        {"BCT, either body (53)", "Bộ Công Thương", "BCT", true},
+        {"TP.HCM (54)", "thành phố Hồ Chí Minh", "TP.HCM", true},
+        {"TP. HCM (54)", "thành phố Hồ Chí Minh", "TP. HCM", true},
+        {"TPHCM (54)", "TP.HCM", "TPHCM", true},
+        {"Tp. Hồ Chí Minh (54)", "TP.HCM", "Tp. Hồ Chí Minh", true},
+        {"QyĐ (55)", "Quy định về quản lý", "qyđ", true},
+        {"kế hoạch → KH code (42)", "Số: 123/KH-UBND", "kế hoạch 123 UBND", true},
+        {"thủ tướng → TTg (43)", "Quyết định 749/QĐ-TTg", "quyết định 749 thủ tướng", true},
+        {"KH alone does not mean kế hoạch", "kế hoạch năm", "KH", false},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(std::string(c.name));
+        SearchFixture index;
+        index.add("d", c.document);
+        CHECK(index.matches(c.query, "d") == c.matches);
+    }
+}
+
 TEST_CASE("an accented query ranks exact matches above folded ones (24)") {
     SearchFixture index;
     index.add("ban-table", "cái bàn gỗ");
