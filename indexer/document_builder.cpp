@@ -2,7 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "analyzers/fold.h"
+#include "indexer/filters.h"
 #include "indexer/schema.h"
+#include "indexer/self_number.h"
 #include "indexer/term_mapping.h"
 
 namespace tracuu::indexer {
@@ -48,6 +51,30 @@ Xapian::termpos index_field(Xapian::Document& xdoc, const std::vector<Token>& to
     return end;
 }
 
+/// Filter terms, facet values and self-identity terms of the document's identity.
+void add_identity(Xapian::Document& xdoc, const DocumentFields& f) {
+    const auto filter = [&](std::string_view prefix, Xapian::valueno slot, const std::string& value) {
+        if (value.empty()) return;
+        xdoc.add_boolean_term(filter_term(prefix, value));
+        xdoc.add_value(slot, value);
+    };
+    filter(schema::kFilterType, schema::kSlotType, f.type);
+    filter(schema::kFilterIssuer, schema::kSlotIssuer, f.issuer);
+    filter(schema::kFilterStatus, schema::kSlotStatus, f.status);
+    const std::string year = f.date.size() >= 4 ? f.date.substr(0, 4) : "";
+    filter(schema::kFilterYear, schema::kSlotYear, year);
+    if (!f.date.empty()) xdoc.add_value(schema::kSlotDate, f.date);
+
+    std::string issuer_words = analyzers::fold_text(f.issuer + " " + f.issuer_code);
+    for (std::size_t start = 0; start < issuer_words.size();) {
+        std::size_t end = issuer_words.find(' ', start);
+        if (end == std::string::npos) end = issuer_words.size();
+        if (end > start) xdoc.add_boolean_term(std::string(schema::kIssuerWord) + issuer_words.substr(start, end - start));
+        start = end + 1;
+    }
+    for (const auto& term : self_number_terms(f)) xdoc.add_term(term);
+}
+
 }  // namespace
 
 Xapian::Document build_document(const IndexedDocument& doc, const analyzers::Analyzer& analyzer) {
@@ -61,13 +88,29 @@ Xapian::Document build_document(const IndexedDocument& doc, const analyzers::Ana
     xdoc.add_value(schema::kSlotSourcePath, doc.source_path);
     xdoc.add_value(schema::kSlotContentHash, doc.content_hash);
 
+    const DocumentFields& f = doc.fields;
+    nlohmann::json outline = nlohmann::json::array();
+    for (const auto& entry : doc.outline) outline.push_back({{"path", entry.path}, {"heading", entry.heading}, {"offset", entry.offset}});
     const nlohmann::json metadata = {
         {schema::kDataId, doc.id},
         {schema::kDataTitle, doc.title},
         {schema::kDataSourceFile, doc.source_file},
         {schema::kDataFormat, doc.format},
         {schema::kDataPages, doc.pages},
+        {"number", f.number},
+        {"type", f.type},
+        {"type_from_symbol", f.type_from_symbol},
+        {"type_conflict", f.type_conflict},
+        {"issuer", f.issuer},
+        {"issuer_code", f.issuer_code},
+        {"date", f.date},
+        {"place", f.place},
+        {"signer", f.signer},
+        {"effective_date", f.effective_date},
+        {"status", f.status},
+        {"outline", std::move(outline)},
     };
+    add_identity(xdoc, f);
     // Metadata first and the text after a NUL, so a result list reads titles without parsing
     // megabytes of JSON-escaped text.
     std::string data = metadata.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -89,6 +132,21 @@ IndexedDocument read_document(const Xapian::Document& xdoc) {
     doc.source_file = data.value(schema::kDataSourceFile, "");
     doc.format = data.value(schema::kDataFormat, "");
     doc.pages = data.value(schema::kDataPages, 1u);
+    DocumentFields& f = doc.fields;
+    f.number = data.value("number", "");
+    f.type = data.value("type", "");
+    f.type_from_symbol = data.value("type_from_symbol", "");
+    f.type_conflict = data.value("type_conflict", false);
+    f.issuer = data.value("issuer", "");
+    f.issuer_code = data.value("issuer_code", "");
+    f.date = data.value("date", "");
+    f.place = data.value("place", "");
+    f.signer = data.value("signer", "");
+    f.effective_date = data.value("effective_date", "");
+    f.status = data.value("status", "");
+    if (data.contains("outline") && data["outline"].is_array()) {
+        for (const auto& e : data["outline"]) doc.outline.push_back({e.value("path", ""), e.value("heading", ""), e.value("offset", std::size_t{0})});
+    }
     doc.source_path = xdoc.get_value(schema::kSlotSourcePath);
     doc.content_hash = xdoc.get_value(schema::kSlotContentHash);
     return doc;

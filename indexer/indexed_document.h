@@ -3,9 +3,33 @@
  */
 #pragma once
 
+#include <cstddef>
 #include <string>
+#include <vector>
 
 namespace tracuu::indexer {
+
+/// A heading of the document's outline.
+struct OutlineEntry {
+    std::string path;        ///< `A.I.1`, `Chương I.Điều 5`
+    std::string heading;
+    std::size_t offset = 0;  ///< UTF-8 byte offset of the heading in the text
+};
+
+/// Who issued the document, when, under which number: empty strings where unknown.
+struct DocumentFields {
+    std::string number;          ///< `13/KH-UBND`
+    std::string type;            ///< `Kế hoạch`
+    std::string issuer;          ///< `Ủy ban nhân dân tỉnh Ninh Bình`
+    std::string issuer_code;     ///< `UBND`
+    std::string date;            ///< ISO issue date
+    std::string place;
+    std::string signer;
+    std::string effective_date;  ///< ISO, from portal metadata
+    std::string status;          ///< `Còn hiệu lực` …
+    bool type_conflict = false;  ///< the type line and the symbol disagree
+    std::string type_from_symbol;
+};
 
 /// Everything the index keeps about one document.
 struct IndexedDocument {
@@ -17,6 +41,18 @@ struct IndexedDocument {
     std::string format;        ///< "text", "pdf", "html" or "jsonl"
     unsigned pages = 1;
     std::string content_hash;  ///< hex hash of the source bytes, empty for imports
+    DocumentFields fields;
+    std::vector<OutlineEntry> outline;
 };
+
+/// The innermost outline entry at or before a byte offset, or "" when the offset precedes them all.
+[[nodiscard]] inline std::string outline_path_at(const std::vector<OutlineEntry>& outline, std::size_t offset) {
+    std::string path;
+    for (const auto& entry : outline) {
+        if (entry.offset > offset) break;
+        path = entry.path;
+    }
+    return path;
+}
 
 }  // namespace tracuu::indexer

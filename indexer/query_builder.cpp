@@ -7,7 +7,9 @@
 #include "analyzers/abbreviations.h"
 #include "analyzers/fold.h"
 #include "analyzers/normalize.h"
+#include "indexer/filters.h"
 #include "indexer/schema.h"
+#include "indexer/self_number.h"
 #include "indexer/term_mapping.h"
 
 namespace tracuu::indexer {
@@ -18,12 +20,15 @@ using analyzers::TokenKind;
 
 constexpr double kFoldedFallbackWeight = 0.3;
 constexpr double kIdentifierWeight = 2.0;
+/// The document whose own number the query names outranks every document that only cites it.
+constexpr double kOwnNumberWeight = 10.0;
 constexpr std::size_t kMaxQueryWords = 64;
 
 // ---- lexing: words, "phrases", -exclusions and OR --------------------------------------------
 
 struct Item {
     std::string text;
+    std::string field;  ///< `loai` of `loai:"kế hoạch"`, else empty
     bool phrase = false;
     bool excluded = false;
     bool or_with_previous = false;
@@ -51,6 +56,15 @@ std::vector<Item> lex(std::string_view q) {
             item.excluded = true;
             ++i;
         }
+        // `name:value` or `name:"a value"`: a field, if `name` is letters and dashes.
+        const std::size_t colon = q.find(':', i);
+        const std::size_t space = std::min(q.find(' ', i), q.size());
+        if (colon != std::string_view::npos && colon < space && colon > i &&
+            std::all_of(q.begin() + static_cast<std::ptrdiff_t>(i), q.begin() + static_cast<std::ptrdiff_t>(colon),
+                        [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '-'; })) {
+            item.field = std::string(q.substr(i, colon - i));
+            i = colon + 1;
+        }
         std::size_t quote = 0;
         if (is_quote(q, i, quote)) {
             i += quote;
@@ -64,7 +78,7 @@ std::vector<Item> lex(std::string_view q) {
             const std::size_t end = std::min(q.find(' ', i), q.size());
             item.text = std::string(q.substr(i, end - i));
             i = end;
-            if (item.text == "OR" && !item.excluded && !items.empty()) {
+            if (item.text == "OR" && item.field.empty() && !item.excluded && !items.empty()) {
                 pending_or = true;
                 continue;
             }
@@ -230,7 +244,7 @@ Result<ParsedQuery> QueryBuilder::build(std::string_view user_query) const {
     for (std::size_t i = 0; i < items.size(); ++i) {
         Item& item = items[i];
         const bool next_is_or = i + 1 < items.size() && items[i + 1].or_with_previous;
-        const bool plain = !item.phrase && !item.excluded && !item.or_with_previous && !next_is_or;
+        const bool plain = item.field.empty() && !item.phrase && !item.excluded && !item.or_with_previous && !next_is_or;
         if (plain && last_is_plain_run) {
             merged.back().text += ' ' + item.text;
             continue;
@@ -240,10 +254,31 @@ Result<ParsedQuery> QueryBuilder::build(std::string_view user_query) const {
     }
 
     ParsedQuery parsed;
+    std::vector<Xapian::Query> filters;
+    std::vector<Xapian::Query> excluded_filters;
+    std::vector<Item> words;
+    for (auto& item : merged) {
+        if (item.field.empty()) {
+            words.push_back(std::move(item));
+            continue;
+        }
+        auto field = field_query(item.field, item.text);
+        if (!field) {  // not a field we know (`ISO 9001:2015`): plain words after all
+            item.text = item.field + ":" + item.text;
+            item.field.clear();
+            words.push_back(std::move(item));
+            continue;
+        }
+        if (!field->ok()) return field->error();
+        (item.excluded ? excluded_filters : filters).push_back(field->value());
+    }
+    merged = std::move(words);
+
     std::vector<Xapian::Query> required;  // AND of clauses; OR groups collapse into one clause
     std::vector<Xapian::Query> any_unit;  // every unit, for the relaxed form
     std::vector<Xapian::Query> excluded;
     std::vector<Xapian::Query> boosts;
+    std::vector<Token> all_tokens;  // of the wanted words, for the number look-up
     std::size_t word_count = 0;
     for (const Item& item : merged) {
         const std::vector<Token> tokens = m_analyzer.analyze(item.text);
@@ -266,6 +301,7 @@ Result<ParsedQuery> QueryBuilder::build(std::string_view user_query) const {
         for (const Token& t : tokens) {
             if (is_positional(t) && t.width == 1) parsed.highlight.insert(t.folded);
         }
+        all_tokens.insert(all_tokens.end(), tokens.begin(), tokens.end());
         if (item.or_with_previous && !required.empty()) {
             required.back() = Xapian::Query(Xapian::Query::OP_OR, required.back(), clause);
         } else {
@@ -275,12 +311,21 @@ Result<ParsedQuery> QueryBuilder::build(std::string_view user_query) const {
     if (word_count > kMaxQueryWords) {
         return Error{ErrorCode::InvalidArgument, "the query has more than " + std::to_string(kMaxQueryWords) + " words"};
     }
+    if (required.empty() && !filters.empty()) required.push_back(Xapian::Query::MatchAll);
     if (required.empty()) {
         return Error{ErrorCode::InvalidArgument,
                      excluded.empty() ? "the query has no words to search for" : "the query has only excluded words"};
     }
+    excluded.insert(excluded.end(), excluded_filters.begin(), excluded_filters.end());
+    const Xapian::Query filter = combine(Xapian::Query::OP_AND, filters);
 
+    std::vector<Xapian::Query> own_number;
+    for (const auto& t : number_lookup_terms(all_tokens)) own_number.emplace_back(t);
+    if (!own_number.empty()) {
+        boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, combine(Xapian::Query::OP_OR, own_number), kOwnNumberWeight);
+    }
     const auto finish = [&](Xapian::Query core) {
+        if (!filter.empty()) core = Xapian::Query(Xapian::Query::OP_FILTER, core, filter);
         if (!boosts.empty()) core = Xapian::Query(Xapian::Query::OP_AND_MAYBE, core, combine(Xapian::Query::OP_OR, boosts));
         if (!excluded.empty()) core = Xapian::Query(Xapian::Query::OP_AND_NOT, core, combine(Xapian::Query::OP_OR, excluded));
         return core;

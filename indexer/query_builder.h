@@ -29,7 +29,10 @@ struct ParsedQuery {
  *  - `"a phrase"` (straight or curly quotes): the words adjacent and in order;
  *  - `-word` or `-"a phrase"`: exclude documents that contain it;
  *  - `a OR b`: either;
- *  - document numbers and dates anywhere (`57-NQ/TW`, `60/2021`, `5/3/2020`).
+ *  - document numbers and dates anywhere (`57-NQ/TW`, `60/2021`, `5/3/2020`);
+ *  - identity fields (`loai:"kế hoạch"`, `nam:2025`, `co-quan:ubnd`, `tinh-trang:…`, and
+ *    `type:`, `year:`, `issuer:`, `status:`), which filter rather than rank; a query of fields
+ *    alone lists every document that passes them.
  *  Adjacent words also rank documents where they stand together (bigrams) higher.
  *
  *  build() is const and safe to call from several threads.
@@ -38,7 +41,8 @@ class QueryBuilder {
 public:
     QueryBuilder();
 
-    /** Errors (InvalidArgument): no searchable word, only excluded words, more than 64 words. */
+    /** Errors (InvalidArgument): no searchable word nor field, only excluded words, more than 64
+     *  words, a field without a value or with a malformed year. */
     [[nodiscard]] Result<ParsedQuery> build(std::string_view user_query) const;
 
 private:

@@ -35,10 +35,26 @@ inline constexpr std::string_view kKind = "K";           ///< what a Xapian docu
 
 inline constexpr std::string_view kKindDocument = "doc";
 
+// Identity filters: boolean terms holding the folded, lower-case value, so a URL filter
+// (`type=Kế hoạch`) and a field in the query (`loai:"ke hoach"`) reach the same term.
+inline constexpr std::string_view kFilterType = "XT";     ///< `XTke hoach`
+inline constexpr std::string_view kFilterIssuer = "XO";   ///< `XOuy ban nhan dan tinh ninh binh`
+inline constexpr std::string_view kFilterYear = "XY";     ///< `XY2025`
+inline constexpr std::string_view kFilterStatus = "XS";   ///< `XScon hieu luc`
+inline constexpr std::string_view kIssuerWord = "XW";     ///< each folded word of the issuer and its code: `XWubnd`, `XWninh`
+/// The document's own identity, for number look-ups that put it first: `XK` + folded type code
+/// or name + ':' + number [+ '/' + year] (`XKnd:60`, `XKnghi dinh:60/2021`), and `XK:60/2021`.
+inline constexpr std::string_view kSelfNumber = "XK";
+
 /// Value slots.
 enum Slot : Xapian::valueno {
     kSlotSourcePath = 0,   ///< absolute path of the source file (empty for imported documents)
     kSlotContentHash = 1,  ///< hex xxh3 of the source bytes, to skip unchanged files
+    kSlotType = 2,         ///< display type (`Kế hoạch`), for facet counts
+    kSlotIssuer = 3,       ///< display issuer (`Ủy ban nhân dân tỉnh Ninh Bình`)
+    kSlotYear = 4,         ///< year of issue (`2025`)
+    kSlotStatus = 5,       ///< validity status from portal metadata (`Còn hiệu lực`)
+    kSlotDate = 6,         ///< ISO issue date (`2025-07-25`): sorts and ranges as a string
 };
 
 // Document data: a JSON object with the keys below, then kDataSeparator, then the text.

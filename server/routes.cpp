@@ -55,8 +55,24 @@ HttpResponse handle_search(const HttpRequest& request, Services& services) {
     const Result<unsigned> size = bounded_param(request, "size", 10, kMaxPageSize);
     if (!size.ok()) return error_response(size.error());
 
+    SearchRequest search{q, page.value(), size.value(), {}, SortOrder::Relevance};
+    search.filters.types = request.params_named("type");
+    search.filters.issuers = request.params_named("issuer");
+    search.filters.years = request.params_named("year");
+    search.filters.statuses = request.params_named("status");
+    search.filters.from = request.param("from").value_or("");
+    search.filters.to = request.param("to").value_or("");
+    const std::string sort = request.param("sort").value_or("relevance");
+    if (sort == "date_desc") {
+        search.sort = SortOrder::DateDescending;
+    } else if (sort == "date_asc") {
+        search.sort = SortOrder::DateAscending;
+    } else if (sort != "relevance") {
+        return bad_request("parameter \"sort\" must be relevance, date_desc or date_asc");
+    }
+
     auto searcher = services.searchers.acquire();
-    const Result<SearchAnswer> answer = searcher->search(SearchRequest{q, page.value(), size.value()});
+    const Result<SearchAnswer> answer = searcher->search(search);
     if (!answer.ok()) return error_response(answer.error());
     return json_response(200, to_json(answer.value()));
 }

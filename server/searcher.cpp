@@ -1,5 +1,6 @@
 #include "server/searcher.h"
 
+#include <algorithm>
 #include <chrono>
 
 #include "indexer/document_builder.h"
@@ -9,9 +10,18 @@
 namespace tracuu::server {
 namespace {
 
-constexpr Xapian::doccount kCheckAtLeast = 1000;
 /// Past this, Xapian stops refining the ranking and answers with what it has.
 constexpr double kQuerySeconds = 2.0;
+
+/// Facet values by descending count (then by value), as Xapian's spy counted them.
+std::vector<FacetCount> counts(const Xapian::ValueCountMatchSpy& spy) {
+    std::vector<FacetCount> out;
+    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+        if (!(*it).empty()) out.push_back({*it, it.get_termfreq()});
+    }
+    std::stable_sort(out.begin(), out.end(), [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
+    return out;
+}
 
 Error index_broken(const Xapian::Error& e) {
     return Error{ErrorCode::Unavailable, "the index could not be read (" + std::string(e.get_type()) + "); try again shortly"};
@@ -66,25 +76,20 @@ Result<SearchAnswer> Searcher::search(const SearchRequest& request) {
     answer.page = request.page;
     answer.size = request.size;
     const Xapian::doccount offset = (request.page - 1) * request.size;
+    Result<Xapian::Query> url_filter = indexer::filter_query(request.filters);
+    if (!url_filter.ok()) return url_filter.error();
+    const auto filtered = [&](const Xapian::Query& q) {
+        if (url_filter.value().empty()) return q;
+        return Xapian::Query(Xapian::Query::OP_FILTER, q, url_filter.value());
+    };
     for (int attempt = 0; attempt < 2; ++attempt) {
         try {
-            Xapian::Enquire enquire(m_db);
-            enquire.set_time_limit(kQuerySeconds);
-            enquire.set_query(parsed.value().query);
-            Xapian::MSet mset = enquire.get_mset(offset, request.size, kCheckAtLeast + offset);
-            if (mset.get_matches_estimated() == 0) {
-                enquire.set_query(parsed.value().relaxed);
-                mset = enquire.get_mset(offset, request.size, kCheckAtLeast + offset);
-                answer.relaxed = mset.get_matches_estimated() > 0;
+            Xapian::MSet page = run(filtered(parsed.value().query), request, offset, answer);
+            if (answer.total == 0) {
+                page = run(filtered(parsed.value().relaxed), request, offset, answer);
+                answer.relaxed = answer.total > 0;
             }
-            answer.total = mset.get_matches_estimated();
-            const double best = mset.get_max_attained();
-            answer.results.clear();
-            for (auto it = mset.begin(); it != mset.end(); ++it) {
-                const indexer::IndexedDocument doc = indexer::read_document(it.get_document());
-                const Snippet snippet = make_snippet(doc.text, parsed.value().highlight, m_analyzer);
-                answer.results.push_back({doc.id, doc.title, snippet.html, snippet.page, best > 0 ? it.get_weight() / best : 0});
-            }
+            fill_hits(page, parsed.value().highlight, answer);
             break;
         } catch (const Xapian::DatabaseModifiedError&) {
             m_db.reopen();  // the recovery Xapian documents for this error; retry once
@@ -96,13 +101,41 @@ Result<SearchAnswer> Searcher::search(const SearchRequest& request) {
     return answer;
 }
 
+Xapian::MSet Searcher::run(const Xapian::Query& query, const SearchRequest& request, Xapian::doccount offset, SearchAnswer& answer) {
+    Xapian::Enquire enquire(m_db);
+    enquire.set_time_limit(kQuerySeconds);
+    enquire.set_query(query);
+    if (request.sort != SortOrder::Relevance) {
+        enquire.set_sort_by_value_then_relevance(schema::kSlotDate, request.sort == SortOrder::DateDescending);
+    }
+    Xapian::ValueCountMatchSpy types(schema::kSlotType), issuers(schema::kSlotIssuer), years(schema::kSlotYear), statuses(schema::kSlotStatus);
+    for (auto* spy : {&types, &issuers, &years, &statuses}) enquire.add_matchspy(spy);
+    // Facet counts are exact only if every match is seen.
+    const Xapian::MSet mset = enquire.get_mset(offset, request.size, m_db.get_doccount());
+    answer.total = mset.get_matches_estimated();
+    answer.facets = Facets{counts(types), counts(issuers), counts(years), counts(statuses)};
+    return mset;
+}
+
+void Searcher::fill_hits(const Xapian::MSet& page, const std::set<std::string>& highlight, SearchAnswer& answer) {
+    const double best = page.get_max_attained();
+    answer.results.clear();
+    for (auto it = page.begin(); it != page.end(); ++it) {
+        const indexer::IndexedDocument doc = indexer::read_document(it.get_document());
+        const Snippet snippet = make_snippet(doc.text, highlight, m_analyzer);
+        SearchHit hit{doc.id, doc.title, snippet.html, snippet.page, best > 0 ? it.get_weight() / best : 0, doc.fields,
+                      indexer::outline_path_at(doc.outline, snippet.offset)};
+        answer.results.push_back(std::move(hit));
+    }
+}
+
 Result<DocumentAnswer> Searcher::document(const std::string& id) {
     const std::string term = std::string(schema::kId) + id;
     try {
         Xapian::PostingIterator it = m_db.postlist_begin(term);
         if (it == m_db.postlist_end(term)) return Error{ErrorCode::NotFound, "no document with id \"" + id + "\""};
         const indexer::IndexedDocument doc = indexer::read_document(m_db.get_document(*it));
-        return DocumentAnswer{doc.id, doc.title, doc.text, doc.source_file, doc.source_path, doc.format, doc.pages};
+        return DocumentAnswer{doc.id, doc.title, doc.text, doc.source_file, doc.source_path, doc.format, doc.pages, doc.fields, doc.outline};
     } catch (const Xapian::Error& e) {
         return index_broken(e);
     }

@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include <filesystem>
+#include <set>
 #include <string>
 
 #include "analyzers/analyzer.h"
@@ -43,6 +44,10 @@ public:
 
 private:
     explicit Searcher(Xapian::Database db);
+    /// Runs one query, filling answer's total and facets; returns the requested page of matches.
+    Xapian::MSet run(const Xapian::Query& query, const SearchRequest& request, Xapian::doccount offset, SearchAnswer& answer);
+    /// Turns a page of matches into hits with snippets.
+    void fill_hits(const Xapian::MSet& page, const std::set<std::string>& highlight, SearchAnswer& answer);
 
     Xapian::Database m_db;
     indexer::QueryBuilder m_queries;

@@ -129,6 +129,7 @@ Snippet make_snippet(std::string_view text, const std::set<std::string>& highlig
     while (continuation(to)) ++to;
 
     Snippet snippet;
+    snippet.offset = chosen.begin + from;
     snippet.page = static_cast<unsigned>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(chosen.begin), '\f')) + 1;
     if (from > 0) snippet.html += "… ";
     std::size_t at = from;

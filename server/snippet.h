@@ -14,6 +14,7 @@ namespace tracuu::server {
 struct Snippet {
     std::string html;  ///< HTML-escaped; only <mark> tags are markup
     unsigned page = 1; ///< 1-based page (form feeds before the passage + 1)
+    std::size_t offset = 0;  ///< byte offset of the passage in the text
 };
 
 /** Picks the paragraph holding the most distinct highlight words (ties: the earliest), cuts it

@@ -34,8 +34,9 @@ TEST_CASE("an abbreviation also matches its long form as a phrase, and an ambigu
 }
 
 TEST_CASE("a document number matches whole or by all of its parts") {
-    CHECK(described("57-NQ/TW") == "Query((2 * J57-nq/tw OR (F57 AND Fnq AND Ftw)))");
-    CHECK(described("60/2021/NĐ-CP") == "Query((2 * I60/2021/nđ-cp OR (F60 AND F2021 AND (nđ OR 0.2999999999999999889 * Fnd) AND Fcp)))");
+    CHECK(described("57-NQ/TW") == "Query(((2 * J57-nq/tw OR (F57 AND Fnq AND Ftw)) AND_MAYBE 10 * XK=57-nq/tw))");
+    CHECK(described("60/2021/NĐ-CP") ==
+          "Query(((2 * I60/2021/nđ-cp OR (F60 AND F2021 AND (nđ OR 0.2999999999999999889 * Fnd) AND Fcp)) AND_MAYBE 10 * XK=60/2021/nd-cp))");
 }
 
 TEST_CASE("phrases, exclusions and OR have their own operators") {
@@ -58,6 +59,16 @@ TEST_CASE("highlight words are the folded forms of the wanted words, not the exc
     const auto parsed = builder.build("Ủy ban -xyz");
     REQUIRE(parsed.ok());
     CHECK(parsed.value().highlight == std::set<std::string>{"uy", "ban"});
+}
+
+TEST_CASE("identity fields in the query filter instead of ranking") {
+    CHECK(described("loai:\"kế hoạch\" nam:2025") == "Query((<alldocuments> FILTER (XTke hoach AND XY2025)))");
+    CHECK(described("ubnd co-quan:ubnd") ==
+          "Query(((Fubnd OR (Fuy PHRASE 4 Fban PHRASE 4 Fnhan PHRASE 4 Fdan)) FILTER (XWubnd OR (XWuy AND XWban AND XWnhan AND XWdan))))");
+    CHECK(described("type:\"Nghị định\" -status:\"hết hiệu lực\"") == "Query(((<alldocuments> FILTER XTnghi dinh) AND_NOT XShet hieu luc))");
+    CHECK(described("nam:25") == "error: \"nam:\" needs a four-digit year");
+    CHECK(described("loai:") == "error: the field \"loai:\" needs a value");
+    CHECK(described("9001:2015") == "Query(((F9001 AND F2015) AND_MAYBE 10 * XK:9001/2015))");
 }
 
 }
