@@ -3,7 +3,9 @@
 #include <nlohmann/json.hpp>
 
 #include "analyzers/fold.h"
+#include "indexer/budget_index.h"
 #include "indexer/filters.h"
+#include "indexer/references.h"
 #include "indexer/schema.h"
 #include "indexer/self_number.h"
 #include "indexer/term_mapping.h"
@@ -51,6 +53,10 @@ Xapian::termpos index_field(Xapian::Document& xdoc, const std::vector<Token>& to
     return end;
 }
 
+void add_boolean(Xapian::Document& xdoc, const std::string& term) {
+    if (fits_in_index(term)) xdoc.add_boolean_term(term);
+}
+
 /// Filter terms, facet values and self-identity terms of the document's identity.
 void add_identity(Xapian::Document& xdoc, const DocumentFields& f) {
     const auto filter = [&](std::string_view prefix, Xapian::valueno slot, const std::string& value) {
@@ -89,6 +95,20 @@ Xapian::Document build_document(const IndexedDocument& doc, const analyzers::Ana
     xdoc.add_value(schema::kSlotContentHash, doc.content_hash);
 
     const DocumentFields& f = doc.fields;
+    nlohmann::json references = nlohmann::json::array();
+    for (const auto& r : doc.references) {
+        references.push_back({{"key", r.key}, {"symbol", r.symbol}, {"written", r.written}, {"type", r.type}, {"issuer", r.issuer},
+                              {"date", r.date}, {"relation", r.relation}, {"context", r.context}, {"offset", r.offset},
+                              {"section", r.section}, {"flags", r.flags}, {"suggested_key", r.suggested_key}});
+        add_boolean(xdoc, std::string(schema::kCites) + r.key);
+    }
+    nlohmann::json checks = nlohmann::json::array();
+    for (const auto& c : doc.budget.checks) {
+        checks.push_back({{"line_id", budget_line_id(doc.id, c.line)}, {"ok", c.ok}, {"stated_vnd", c.stated_vnd},
+                          {"children_sum_vnd", c.children_sum_vnd}, {"children", c.children}, {"message", c.message}});
+    }
+    const std::string own_key = own_reference_key(doc.fields);
+    if (!own_key.empty()) add_boolean(xdoc, std::string(schema::kOwnKey) + own_key);
     nlohmann::json outline = nlohmann::json::array();
     for (const auto& entry : doc.outline) outline.push_back({{"path", entry.path}, {"heading", entry.heading}, {"offset", entry.offset}});
     const nlohmann::json metadata = {
@@ -108,7 +128,10 @@ Xapian::Document build_document(const IndexedDocument& doc, const analyzers::Ana
         {"signer", f.signer},
         {"effective_date", f.effective_date},
         {"status", f.status},
+        {"number_key", f.number_key},
         {"outline", std::move(outline)},
+        {"references", std::move(references)},
+        {"budget_checks", std::move(checks)},
     };
     add_identity(xdoc, f);
     // Metadata first and the text after a NUL, so a result list reads titles without parsing
@@ -134,6 +157,7 @@ IndexedDocument read_document(const Xapian::Document& xdoc) {
     doc.pages = data.value(schema::kDataPages, 1u);
     DocumentFields& f = doc.fields;
     f.number = data.value("number", "");
+    f.number_key = data.value("number_key", "");
     f.type = data.value("type", "");
     f.type_from_symbol = data.value("type_from_symbol", "");
     f.type_conflict = data.value("type_conflict", false);
@@ -144,6 +168,24 @@ IndexedDocument read_document(const Xapian::Document& xdoc) {
     f.signer = data.value("signer", "");
     f.effective_date = data.value("effective_date", "");
     f.status = data.value("status", "");
+    if (data.contains("references") && data["references"].is_array()) {
+        for (const auto& r : data["references"]) {
+            Reference ref;
+            ref.key = r.value("key", "");
+            ref.symbol = r.value("symbol", "");
+            ref.written = r.value("written", "");
+            ref.type = r.value("type", "");
+            ref.issuer = r.value("issuer", "");
+            ref.date = r.value("date", "");
+            ref.relation = r.value("relation", "");
+            ref.context = r.value("context", "");
+            ref.offset = r.value("offset", std::size_t{0});
+            ref.section = r.value("section", "");
+            ref.flags = r.value("flags", std::vector<std::string>{});
+            ref.suggested_key = r.value("suggested_key", "");
+            doc.references.push_back(std::move(ref));
+        }
+    }
     if (data.contains("outline") && data["outline"].is_array()) {
         for (const auto& e : data["outline"]) doc.outline.push_back({e.value("path", ""), e.value("heading", ""), e.value("offset", std::size_t{0})});
     }

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "indexer/doc_id.h"
+#include "indexer/enrich.h"
 #include "indexer/extract.h"
 #include "indexer/title.h"
 
@@ -112,6 +113,7 @@ private:
         doc.format = format_name(extracted.value().format);
         doc.pages = extracted.value().pages;
         doc.content_hash = hash;
+        m_enricher.enrich(doc);
         m_writer.put(doc);
         ++(stored ? m_summary.updated : m_summary.added);
         if (++m_since_commit >= m_options.commit_every) {
@@ -139,6 +141,7 @@ private:
     }
 
     IndexWriter& m_writer;
+    Enricher m_enricher;
     const IndexOptions& m_options;
     const ProblemSink& m_on_problem;
     IndexSummary m_summary;

@@ -3,6 +3,7 @@
 #include <fstream>
 
 #include "analyzers/normalize.h"
+#include "indexer/enrich.h"
 #include "indexer/index_run.h"
 #include "indexer/title.h"
 
@@ -31,6 +32,7 @@ IndexSummary import_jsonl(IndexWriter& writer, const std::filesystem::path& file
         problem("cannot read file");
         return summary;
     }
+    const Enricher enricher;
     std::string line;
     std::size_t line_number = 0;
     std::size_t since_commit = 0;
@@ -58,6 +60,8 @@ IndexSummary import_jsonl(IndexWriter& writer, const std::filesystem::path& file
         doc.title = title.empty() ? guess_title(doc.text, "", doc.id) : analyzers::normalize_text(title);
         doc.format = "jsonl";
         doc.source_file = file.string();
+        enricher.enrich(doc);
+        if (!title.empty()) doc.title = analyzers::normalize_text(title);  // a title given in the data wins
         const bool existed = writer.stored_version(doc.id).has_value();
         writer.put(doc);
         ++(existed ? summary.updated : summary.added);

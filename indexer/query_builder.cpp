@@ -311,7 +311,7 @@ Result<ParsedQuery> QueryBuilder::build(std::string_view user_query) const {
     if (word_count > kMaxQueryWords) {
         return Error{ErrorCode::InvalidArgument, "the query has more than " + std::to_string(kMaxQueryWords) + " words"};
     }
-    if (required.empty() && !filters.empty()) required.push_back(Xapian::Query::MatchAll);
+    if (required.empty() && !filters.empty()) required.emplace_back(std::string(schema::kKind) + std::string(schema::kKindDocument));
     if (required.empty()) {
         return Error{ErrorCode::InvalidArgument,
                      excluded.empty() ? "the query has no words to search for" : "the query has only excluded words"};

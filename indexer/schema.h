@@ -34,6 +34,13 @@ inline constexpr std::string_view kId = "Q";             ///< the document's sta
 inline constexpr std::string_view kKind = "K";           ///< what a Xapian document is: kKindDocument
 
 inline constexpr std::string_view kKindDocument = "doc";
+/// A budget line is a Xapian document of its own (DESIGN.md "One store"), never matched by
+/// text searches: its words live under kBudgetWord only.
+inline constexpr std::string_view kKindBudget = "budget";
+inline constexpr std::string_view kBudgetOf = "XBD";     ///< the id of the document the line belongs to
+inline constexpr std::string_view kBudgetRef = "XBR";    ///< a reference key its label or sentence cites
+inline constexpr std::string_view kBudgetYear = "XBY";   ///< the year it budgets
+inline constexpr std::string_view kBudgetWord = "XBW";   ///< folded words of its label
 
 // Identity filters: boolean terms holding the folded, lower-case value, so a URL filter
 // (`type=Kế hoạch`) and a field in the query (`loai:"ke hoach"`) reach the same term.
@@ -45,6 +52,10 @@ inline constexpr std::string_view kIssuerWord = "XW";     ///< each folded word 
 /// The document's own identity, for number look-ups that put it first: `XK` + folded type code
 /// or name + ':' + number [+ '/' + year] (`XKnd:60`, `XKnghi dinh:60/2021`), and `XK:60/2021`.
 inline constexpr std::string_view kSelfNumber = "XK";
+/// A reference key the document cites (`XC57-NQ/TW`): "cited by" is this term's posting list.
+inline constexpr std::string_view kCites = "XC";
+/// The document's own reference key (`XE13/KH-UBND@2025@ủy ban nhân dân tỉnh ninh bình`).
+inline constexpr std::string_view kOwnKey = "XE";
 
 /// Value slots.
 enum Slot : Xapian::valueno {

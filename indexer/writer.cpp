@@ -1,5 +1,6 @@
 #include "indexer/writer.h"
 
+#include "indexer/budget_index.h"
 #include "indexer/document_builder.h"
 #include "indexer/schema.h"
 
@@ -35,9 +36,14 @@ IndexWriter::IndexWriter(Xapian::WritableDatabase db) : m_db(std::move(db)), m_a
 
 void IndexWriter::put(const IndexedDocument& doc) {
     m_db.replace_document(id_term(doc.id), build_document(doc, m_analyzer));
+    m_db.delete_document(budget_owner_term(doc.id));  // the old lines go with the old text
+    for (auto& [term, line] : build_budget_documents(doc)) m_db.replace_document(term, line);
 }
 
-void IndexWriter::remove(const std::string& id) { m_db.delete_document(id_term(id)); }
+void IndexWriter::remove(const std::string& id) {
+    m_db.delete_document(id_term(id));
+    m_db.delete_document(budget_owner_term(id));
+}
 
 std::optional<StoredVersion> IndexWriter::stored_version(const std::string& id) const {
     Xapian::PostingIterator it = m_db.postlist_begin(id_term(id));
@@ -62,6 +68,8 @@ std::vector<std::string> IndexWriter::ids_under(const std::filesystem::path& roo
 
 void IndexWriter::commit() { m_db.commit(); }
 
-Xapian::doccount IndexWriter::document_count() const { return m_db.get_doccount(); }
+Xapian::doccount IndexWriter::document_count() const {
+    return m_db.get_termfreq(std::string(schema::kKind) + std::string(schema::kKindDocument));
+}
 
 }  // namespace tracuu::indexer

@@ -86,10 +86,13 @@ public:
             res.set_content(error_body("internal", "the server met an internal error"), "application/json; charset=utf-8");
         });
         m_server.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+            // Pages and scripts are cheap and shared by everyone behind one address; the API is not.
+            if (req.path.rfind("/api/", 0) != 0) return httplib::Server::HandlerResponse::Unhandled;
             const int wait = m_limiter.admit(req.remote_addr);
             if (wait == 0) return httplib::Server::HandlerResponse::Unhandled;
             res.status = 429;
             res.set_header("Retry-After", std::to_string(wait));
+            if (is_cross_origin_route(req.path)) allow_origin(req, res);  // so an embedded widget can read why
             res.set_content(error_body("too_many_requests", "too many requests from this address; retry in " + std::to_string(wait) + " s"),
                             "application/json; charset=utf-8");
             return httplib::Server::HandlerResponse::Handled;
@@ -134,13 +137,17 @@ private:
     void allow_origin(const httplib::Request& req, httplib::Response& res) const {
         res.set_header("Vary", "Origin");
         const std::string origin = req.get_header_value("Origin");
-        if (origin_allowed(origin)) res.set_header("Access-Control-Allow-Origin", origin);
+        if (!origin_allowed(origin)) return;
+        res.set_header("Access-Control-Allow-Origin", origin);
+        res.set_header("Access-Control-Expose-Headers", "Retry-After");
+    }
+
+    bool is_cross_origin_route(const std::string& path) const {
+        return std::any_of(m_cross_origin.begin(), m_cross_origin.end(), [&](const std::regex& r) { return std::regex_match(path, r); });
     }
 
     void preflight(const httplib::Request& req, httplib::Response& res) const {
-        const bool cross_origin_route = std::any_of(m_cross_origin.begin(), m_cross_origin.end(),
-                                                    [&](const std::regex& r) { return std::regex_match(req.path, r); });
-        if (!cross_origin_route || !origin_allowed(req.get_header_value("Origin"))) {
+        if (!is_cross_origin_route(req.path) || !origin_allowed(req.get_header_value("Origin"))) {
             res.status = 403;
             res.set_content(error_body("forbidden", "cross-origin requests to this path are not allowed from this origin"),
                             "application/json; charset=utf-8");

@@ -1,5 +1,7 @@
 #include "server/json_output.h"
 
+#include "analyzers/amounts.h"
+
 namespace tracuu::server {
 namespace {
 
@@ -24,6 +26,15 @@ void add_fields(nlohmann::json& out, const indexer::DocumentFields& f) {
     put("issuer", f.issuer);
     put("date", f.date);
 }
+
+nlohmann::json link_json(const DocumentLink& link) {
+    nlohmann::json out = {{"id", link.id}, {"title", link.title}};
+    if (!link.number.empty()) out["number"] = link.number;
+    if (!link.date.empty()) out["date"] = link.date;
+    return out;
+}
+
+nlohmann::json optional_link(const std::optional<DocumentLink>& link) { return link ? link_json(*link) : nlohmann::json(nullptr); }
 
 nlohmann::json facet_json(const std::vector<FacetCount>& counts) {
     nlohmann::json out = nlohmann::json::array();
@@ -77,6 +88,14 @@ nlohmann::json to_json(const DocumentAnswer& document) {
         {"format", document.format},
         {"pages", document.pages},
         {"sections", std::move(sections)},
+        {"references", to_json(document.references)["references"]},
+        {"budget_lines", to_json(document.budget)["lines"]},
+        {"budget_checks", to_json(document.budget)["checks"]},
+        {"cited_by", [&] {
+             nlohmann::json links = nlohmann::json::array();
+             for (const auto& l : document.cited_by) links.push_back(link_json(l));
+             return links;
+         }()},
         {"offset_unit", "utf8"},
         {"text", document.text},
     };
@@ -93,6 +112,62 @@ nlohmann::json to_json(const DocumentAnswer& document) {
 
 nlohmann::json to_json(const IndexStatus& status) {
     return {{"status", "ok"}, {"documents", status.documents}, {"revision", status.revision}};
+}
+
+nlohmann::json to_json(const std::vector<ResolvedReference>& references) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& [r, target] : references) {
+        nlohmann::json item = {{"key", r.key},       {"number", r.written}, {"type", r.type},         {"issuer", r.issuer},
+                               {"date", r.date.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.date)},
+                               {"relation", r.relation}, {"context", r.context}, {"offset", r.offset},
+                               {"section", r.section}, {"target", optional_link(target)}};
+        if (!r.flags.empty()) item["flags"] = r.flags;
+        if (!r.suggested_key.empty()) item["suggested_key"] = r.suggested_key;
+        out.push_back(std::move(item));
+    }
+    return {{"references", std::move(out)}};
+}
+
+nlohmann::json to_json(const KeyAnswer& answer) {
+    nlohmann::json cited = nlohmann::json::array();
+    for (const auto& c : answer.cited_by) {
+        nlohmann::json item = link_json(c.document);
+        item["contexts"] = c.contexts;
+        item["relations"] = c.relations;
+        item["count"] = c.count;
+        cited.push_back(std::move(item));
+    }
+    nlohmann::json conflicts = nlohmann::json::array();
+    for (const auto& c : answer.conflicts) conflicts.push_back({{"kind", c.kind}, {"message", c.message}});
+    return {{"key", answer.key},
+            {"document", optional_link(answer.document)},
+            {"cited_by", std::move(cited)},
+            {"dates_seen", answer.dates_seen},
+            {"conflicts", std::move(conflicts)},
+            {"budget", {{"total_vnd", answer.budget_total_vnd}, {"lines", answer.budget_lines}}}};
+}
+
+nlohmann::json to_json(const std::vector<KeyEntry>& keys) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& k : keys) out.push_back({{"key", k.key}, {"cited_by", k.cited_by}, {"document", optional_link(k.document)}});
+    return {{"keys", std::move(out)}};
+}
+
+nlohmann::json to_json(const BudgetAnswer& budget) {
+    nlohmann::json lines = nlohmann::json::array();
+    for (const auto& l : budget.lines) {
+        lines.push_back({{"id", l.id}, {"doc_id", l.doc_id}, {"doc_number", l.doc_number}, {"doc_title", l.doc_title},
+                         {"section", l.section}, {"label", l.label}, {"amount_vnd", l.amount_vnd}, {"amount_text", l.amount_text},
+                         {"amount_display", analyzers::format_vnd(l.amount_vnd)},
+                         {"year", l.year > 0 ? nlohmann::json(l.year) : nlohmann::json(nullptr)}, {"kind", l.kind},
+                         {"parent_id", l.parent_id.empty() ? nlohmann::json(nullptr) : nlohmann::json(l.parent_id)}, {"refs", l.refs}});
+    }
+    nlohmann::json checks = nlohmann::json::array();
+    for (const auto& c : budget.checks) {
+        checks.push_back({{"line_id", c.line_id}, {"kind", "sum"}, {"ok", c.ok}, {"stated_vnd", c.stated_vnd},
+                          {"children_sum_vnd", c.children_sum_vnd}, {"message", c.message}});
+    }
+    return {{"lines", std::move(lines)}, {"total_vnd", budget.total_vnd}, {"checks", std::move(checks)}};
 }
 
 nlohmann::json error_json(const Error& error) {

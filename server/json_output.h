@@ -13,6 +13,10 @@ namespace tracuu::server {
 [[nodiscard]] nlohmann::json to_json(const SearchAnswer& answer);
 [[nodiscard]] nlohmann::json to_json(const DocumentAnswer& document);
 [[nodiscard]] nlohmann::json to_json(const IndexStatus& status);
+[[nodiscard]] nlohmann::json to_json(const std::vector<ResolvedReference>& references);
+[[nodiscard]] nlohmann::json to_json(const KeyAnswer& answer);
+[[nodiscard]] nlohmann::json to_json(const std::vector<KeyEntry>& keys);
+[[nodiscard]] nlohmann::json to_json(const BudgetAnswer& budget);
 /// `{"error": {"code": "bad_request", "message": …}}`
 [[nodiscard]] nlohmann::json error_json(const Error& error);
 

@@ -84,6 +84,65 @@ HttpResponse handle_document(const HttpRequest& request, Services& services) {
     return json_response(200, to_json(document.value()));
 }
 
+HttpResponse handle_document_references(const HttpRequest& request, Services& services) {
+    auto searcher = services.searchers.acquire();
+    const auto refs = searcher->references(request.captures.at(0));
+    if (!refs.ok()) return error_response(refs.error());
+    return json_response(200, to_json(refs.value()));
+}
+
+HttpResponse handle_reference(const HttpRequest& request, Services& services) {
+    auto searcher = services.searchers.acquire();
+    const auto answer = searcher->reference(request.captures.at(0));
+    if (!answer.ok()) return error_response(answer.error());
+    return json_response(200, to_json(answer.value()));
+}
+
+HttpResponse handle_reference_list(const HttpRequest& request, Services& services) {
+    const std::string q = request.param("q").value_or("");
+    if (q.size() > kMaxQueryBytes) return bad_request("parameter \"q\" is too long");
+    const std::string unresolved = request.param("unresolved").value_or("false");
+    if (unresolved != "true" && unresolved != "false") return bad_request("parameter \"unresolved\" must be true or false");
+    const Result<unsigned> limit = bounded_param(request, "limit", 100, 1000);
+    if (!limit.ok()) return error_response(limit.error());
+    auto searcher = services.searchers.acquire();
+    const auto keys = searcher->list_references(q, unresolved == "true", limit.value());
+    if (!keys.ok()) return error_response(keys.error());
+    return json_response(200, to_json(keys.value()));
+}
+
+/// The budget query of /api/budget and /api/budget.csv, or a 400 response.
+Result<BudgetAnswer> budget_answer(const HttpRequest& request, Services& services) {
+    BudgetQuery query;
+    query.doc_id = request.param("doc").value_or("");
+    query.ref = request.param("ref").value_or("");
+    query.words = request.param("q").value_or("");
+    if (query.words.size() > kMaxQueryBytes) return Error{ErrorCode::InvalidArgument, "parameter \"q\" is too long"};
+    if (const auto year = request.param("year")) {
+        const auto [end, ec] = std::from_chars(year->data(), year->data() + year->size(), query.year);
+        if (ec != std::errc() || end != year->data() + year->size() || query.year < 1900 || query.year > 2100) {
+            return Error{ErrorCode::InvalidArgument, "parameter \"year\" must be a year such as 2026"};
+        }
+    }
+    return services.searchers.acquire()->budget(query);
+}
+
+HttpResponse handle_budget(const HttpRequest& request, Services& services) {
+    const auto answer = budget_answer(request, services);
+    if (!answer.ok()) return error_response(answer.error());
+    return json_response(200, to_json(answer.value()));
+}
+
+HttpResponse handle_budget_csv(const HttpRequest& request, Services& services) {
+    const auto answer = budget_answer(request, services);
+    if (!answer.ok()) return error_response(answer.error());
+    HttpResponse res;
+    res.content_type = "text/csv; charset=utf-8";
+    res.body = budget_csv(answer.value());
+    res.headers.emplace_back("Content-Disposition", "attachment; filename=\"tracuu-ngan-sach.csv\"");
+    return res;
+}
+
 HttpResponse handle_health(const HttpRequest&, Services& services) {
     auto searcher = services.searchers.acquire();
     return json_response(200, to_json(searcher->status()));
@@ -151,7 +210,12 @@ void register_routes(HttpServer& http, Services& services) {
     http.get("/healthz", bind(handle_health));
     http.get("/api/search", bind(handle_search), Exposure::CrossOrigin);
     http.get("/api/suggest", bind(handle_suggest), Exposure::CrossOrigin);
+    http.get("/api/documents/(.+)/references", bind(handle_document_references), Exposure::CrossOrigin);
     http.get("/api/documents/(.+)", bind(handle_document), Exposure::CrossOrigin);
+    http.get("/api/references", bind(handle_reference_list), Exposure::CrossOrigin);
+    http.get("/api/budget", bind(handle_budget), Exposure::CrossOrigin);
+    http.get("/api/budget.csv", bind(handle_budget_csv), Exposure::CrossOrigin);
+    http.get("/api/references/(.+)", bind(handle_reference), Exposure::CrossOrigin);
     http.post("/api/admin/reindex", bind(handle_reindex));
     http.get("/opensearch.xml", bind(handle_opensearch));
 

@@ -36,6 +36,11 @@ void register_routes(HttpServer& http, Services& services);
 [[nodiscard]] HttpResponse handle_search(const HttpRequest& request, Services& services);
 [[nodiscard]] HttpResponse handle_document(const HttpRequest& request, Services& services);
 [[nodiscard]] HttpResponse handle_health(const HttpRequest& request, Services& services);
+[[nodiscard]] HttpResponse handle_document_references(const HttpRequest& request, Services& services);
+[[nodiscard]] HttpResponse handle_reference(const HttpRequest& request, Services& services);
+[[nodiscard]] HttpResponse handle_reference_list(const HttpRequest& request, Services& services);
+[[nodiscard]] HttpResponse handle_budget(const HttpRequest& request, Services& services);
+[[nodiscard]] HttpResponse handle_budget_csv(const HttpRequest& request, Services& services);
 [[nodiscard]] HttpResponse handle_suggest(const HttpRequest& request, Services& services);
 /// 403 when no token is configured, 401 without the right `Authorization: Bearer` token.
 [[nodiscard]] HttpResponse handle_reindex(const HttpRequest& request, Services& services);

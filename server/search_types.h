@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "indexer/budget_index.h"
 #include "indexer/filters.h"
 #include "indexer/indexed_document.h"
 
@@ -55,6 +56,77 @@ struct SearchAnswer {
     std::optional<std::string> suggestion;
 };
 
+/// Which lines to list; at least one field must be set.
+struct BudgetQuery {
+    std::string doc_id;
+    std::string ref;    ///< a reference key (`57-NQ/TW`)
+    int year = 0;
+    std::string words;  ///< words of the label, with or without diacritics
+};
+
+/// A parent line's stated total against the sum of its children.
+struct BudgetCheckView {
+    std::string line_id;
+    bool ok = false;
+    std::int64_t stated_vnd = 0;
+    std::int64_t children_sum_vnd = 0;
+    std::string message;
+};
+
+struct BudgetAnswer {
+    std::vector<indexer::StoredBudgetLine> lines;  ///< by document, then text order
+    /// Sum of the listed spending lines (revenue lines are listed but not added), counting a
+    /// line only when its parent is not listed too, so children never add to their total twice.
+    std::int64_t total_vnd = 0;
+    std::vector<BudgetCheckView> checks;  ///< the checks of the listed parent lines
+};
+
+/// A document named by id and title.
+struct DocumentLink {
+    std::string id;
+    std::string title;
+    std::string number;
+    std::string date;
+};
+
+/// A reference with the corpus document it resolves to, if the corpus holds it.
+struct ResolvedReference {
+    indexer::Reference reference;
+    std::optional<DocumentLink> target;
+};
+
+/// One document citing a key.
+struct Citing {
+    DocumentLink document;
+    std::vector<std::string> contexts;
+    std::vector<std::string> relations;
+    std::size_t count = 0;
+};
+
+/// A problem a person should look at: `date`, `typo` or `cue`.
+struct ReferenceConflict {
+    std::string kind;
+    std::string message;
+};
+
+/// Everything known about one reference key.
+struct KeyAnswer {
+    std::string key;
+    std::optional<DocumentLink> document;  ///< the corpus document with this identity
+    std::vector<Citing> cited_by;
+    std::vector<std::string> dates_seen;   ///< distinct dates it was cited with, most frequent first
+    std::vector<ReferenceConflict> conflicts;
+    std::int64_t budget_total_vnd = 0;     ///< budget lines whose label or sentence cites the key
+    std::size_t budget_lines = 0;
+};
+
+/// A key in the list of everything cited.
+struct KeyEntry {
+    std::string key;
+    std::uint64_t cited_by = 0;              ///< citing documents
+    std::optional<DocumentLink> document;    ///< set when the corpus holds it
+};
+
 struct DocumentAnswer {
     std::string id;
     std::string title;
@@ -65,6 +137,9 @@ struct DocumentAnswer {
     unsigned pages = 1;
     indexer::DocumentFields fields;
     std::vector<indexer::OutlineEntry> outline;
+    std::vector<ResolvedReference> references;  ///< what it cites
+    std::vector<DocumentLink> cited_by;         ///< who cites it
+    BudgetAnswer budget;                        ///< its budget lines and their checks
 };
 
 struct IndexStatus {

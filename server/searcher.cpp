@@ -135,14 +135,56 @@ Result<DocumentAnswer> Searcher::document(const std::string& id) {
         Xapian::PostingIterator it = m_db.postlist_begin(term);
         if (it == m_db.postlist_end(term)) return Error{ErrorCode::NotFound, "no document with id \"" + id + "\""};
         const indexer::IndexedDocument doc = indexer::read_document(m_db.get_document(*it));
-        return DocumentAnswer{doc.id, doc.title, doc.text, doc.source_file, doc.source_path, doc.format, doc.pages, doc.fields, doc.outline};
+        DocumentAnswer answer{doc.id, doc.title, doc.text, doc.source_file, doc.source_path, doc.format, doc.pages, doc.fields, doc.outline, {}, {}, {}};
+        if (auto refs = server::references_of(m_db, id); refs.ok()) answer.references = std::move(refs).value();
+        answer.cited_by = server::cited_by(m_db, doc.fields);
+        if (auto lines = find_budget(m_db, BudgetQuery{id, "", 0, ""}); lines.ok()) answer.budget = std::move(lines).value();
+        return answer;
+    } catch (const Xapian::Error& e) {
+        return index_broken(e);
+    }
+}
+
+Result<std::vector<ResolvedReference>> Searcher::references(const std::string& id) {
+    try {
+        return server::references_of(m_db, id);
+    } catch (const Xapian::Error& e) {
+        return index_broken(e);
+    }
+}
+
+Result<KeyAnswer> Searcher::reference(const std::string& key) {
+    try {
+        Result<KeyAnswer> answer = server::reference(m_db, key);
+        if (!answer.ok()) return answer;
+        if (auto lines = find_budget(m_db, BudgetQuery{"", answer.value().key, 0, ""}); lines.ok()) {
+            answer.value().budget_total_vnd = lines.value().total_vnd;
+            answer.value().budget_lines = lines.value().lines.size();
+        }
+        return answer;
+    } catch (const Xapian::Error& e) {
+        return index_broken(e);
+    }
+}
+
+Result<std::vector<KeyEntry>> Searcher::list_references(const std::string& contains, bool unresolved_only, std::size_t limit) {
+    try {
+        return server::list_references(m_db, contains, unresolved_only, limit);
+    } catch (const Xapian::Error& e) {
+        return index_broken(e);
+    }
+}
+
+Result<BudgetAnswer> Searcher::budget(const BudgetQuery& query) {
+    try {
+        return find_budget(m_db, query);
     } catch (const Xapian::Error& e) {
         return index_broken(e);
     }
 }
 
 IndexStatus Searcher::status() const {
-    return IndexStatus{m_db.get_doccount(), m_db.get_revision()};
+    return IndexStatus{m_db.get_termfreq(std::string(schema::kKind) + std::string(schema::kKindDocument)), m_db.get_revision()};
 }
 
 }  // namespace tracuu::server

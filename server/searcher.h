@@ -12,6 +12,8 @@
 #include "analyzers/analyzer.h"
 #include "indexer/error.h"
 #include "indexer/query_builder.h"
+#include "server/budget_reader.h"
+#include "server/reference_reader.h"
 #include "server/search_types.h"
 #include "server/suggester.h"
 
@@ -31,11 +33,21 @@ public:
      *  so. Errors: InvalidArgument for a query without words; Unavailable if the index broke. */
     [[nodiscard]] Result<SearchAnswer> search(const SearchRequest& request);
 
-    /// The document with this id; NotFound if there is none.
+    /// The document with this id, with its resolved references and who cites it; NotFound if there is none.
     [[nodiscard]] Result<DocumentAnswer> document(const std::string& id);
+
+    /// The references of one document, each resolved against the corpus (reference_reader.h).
+    [[nodiscard]] Result<std::vector<ResolvedReference>> references(const std::string& id);
+    /// Everything about one reference key (reference_reader.h).
+    [[nodiscard]] Result<KeyAnswer> reference(const std::string& key);
+    /// Cited keys containing `contains` (reference_reader.h).
+    [[nodiscard]] Result<std::vector<KeyEntry>> list_references(const std::string& contains, bool unresolved_only, std::size_t limit);
 
     /// Completions for a partly typed query (see suggest() in suggester.h); empty on index errors.
     [[nodiscard]] std::vector<Suggestion> suggest(std::string_view typed, std::size_t size);
+
+    /// Budget lines by document, reference, year or words (budget_reader.h).
+    [[nodiscard]] Result<BudgetAnswer> budget(const BudgetQuery& query);
 
     [[nodiscard]] IndexStatus status() const;
 

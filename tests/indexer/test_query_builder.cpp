@@ -62,10 +62,10 @@ TEST_CASE("highlight words are the folded forms of the wanted words, not the exc
 }
 
 TEST_CASE("identity fields in the query filter instead of ranking") {
-    CHECK(described("loai:\"kế hoạch\" nam:2025") == "Query((<alldocuments> FILTER (XTke hoach AND XY2025)))");
+    CHECK(described("loai:\"kế hoạch\" nam:2025") == "Query((Kdoc FILTER (XTke hoach AND XY2025)))");
     CHECK(described("ubnd co-quan:ubnd") ==
           "Query(((Fubnd OR (Fuy PHRASE 4 Fban PHRASE 4 Fnhan PHRASE 4 Fdan)) FILTER (XWubnd OR (XWuy AND XWban AND XWnhan AND XWdan))))");
-    CHECK(described("type:\"Nghị định\" -status:\"hết hiệu lực\"") == "Query(((<alldocuments> FILTER XTnghi dinh) AND_NOT XShet hieu luc))");
+    CHECK(described("type:\"Nghị định\" -status:\"hết hiệu lực\"") == "Query(((Kdoc FILTER XTnghi dinh) AND_NOT XShet hieu luc))");
     CHECK(described("nam:25") == "error: \"nam:\" needs a four-digit year");
     CHECK(described("loai:") == "error: the field \"loai:\" needs a value");
     CHECK(described("9001:2015") == "Query(((F9001 AND F2015) AND_MAYBE 10 * XK:9001/2015))");

@@ -49,11 +49,21 @@ public:
     }
 
     nlohmann::json search(const std::string& q, int size = 100) const {
+        return get("/api/search", httplib::Params{{"q", q}, {"size", std::to_string(size)}});
+    }
+
+    /// GET with parameters; null JSON unless the answer is 200.
+    nlohmann::json get(const std::string& path, const httplib::Params& params = {}) const {
+        const std::string body = get_raw(path, params);
+        return body.empty() ? nlohmann::json() : nlohmann::json::parse(body, nullptr, false);
+    }
+
+    std::string get_raw(const std::string& path, const httplib::Params& params = {}) const {
         httplib::Client client("127.0.0.1", m_port);
         client.set_read_timeout(30, 0);
-        const auto res = client.Get("/api/search", httplib::Params{{"q", q}, {"size", std::to_string(size)}}, httplib::Headers{});
-        if (!res || res->status != 200) return nlohmann::json();
-        return nlohmann::json::parse(res->body, nullptr, false);
+        const auto res = client.Get(path, params, httplib::Headers{});
+        if (!res || res->status != 200) return "";
+        return res->body;
     }
 
     static std::vector<std::string> ids(const nlohmann::json& answer) {
@@ -157,6 +167,94 @@ TEST_CASE("the server without an index says so and exits non-zero") {
     const auto result = run_command({TRACUU_SERVER_BIN, "--index", (dir.path() / "none").string(), "--port", "0"});
     CHECK(result.exit_code != 0);
     CHECK(result.output.find("no index at") != std::string::npos);
+}
+
+TEST_CASE("identity fields filter, and facets count exactly what matched") {
+    const auto plans = demo().search("loai:\"kế hoạch\" nam:2025");
+    REQUIRE(plans.contains("total"));
+    CHECK(plans["total"] == 2);
+    for (const auto& r : plans["results"]) CHECK(r["number"] == "13/KH-UBND");
+    CHECK(plans["facets"]["type"] == nlohmann::json::parse(R"([{"value": "Kế hoạch", "count": 2}])"));
+
+    const auto all = demo().search("nghi");
+    std::uint64_t by_type = 0;
+    for (const auto& f : all["facets"]["type"]) by_type += f["count"].get<std::uint64_t>();
+    std::uint64_t untyped = 0;
+    for (const auto& r : all["results"]) untyped += r.contains("type") ? 0 : 1;
+    CHECK(by_type + untyped == all["total"].get<std::uint64_t>());
+
+    const auto filtered = demo().get("/api/search", {{"q", "nghi"}, {"type", "Kế hoạch"}});
+    CHECK(filtered["total"] == 2);
+}
+
+TEST_CASE("staff's ways of naming the plan put it first") {
+    for (const char* q : {"UBND tinh Ninh Binh", "nghi dinh 60 2021", "kế hoạch 13 UBND Ninh Bình", "13/KH-UBND"}) {
+        CAPTURE(q);
+        CHECK(plan_in_top(Demo::ids(demo().search(q, 10)), 2));
+    }
+}
+
+TEST_CASE("a cited key lists the citing plan with its sentences, both dates and the conflict") {
+    const auto key = demo().get("/api/references/57-NQ%2FTW");
+    REQUIRE(key.contains("cited_by"));
+    bool plan = false;
+    for (const auto& c : key["cited_by"]) {
+        if (c["id"].get<std::string>().rfind("kh13-2025-ninh-binh", 0) != 0) continue;
+        plan = true;
+        CHECK(c["count"].get<int>() >= 10);
+        CHECK(c["contexts"][0].get<std::string>().find("57") != std::string::npos);
+    }
+    CHECK(plan);
+    CHECK(key["dates_seen"] == nlohmann::json::parse(R"(["2024-12-22", "2025-12-22"])"));
+    bool date_conflict = false, typo = false;
+    for (const auto& c : key["conflicts"]) {
+        date_conflict = date_conflict || c["kind"] == "date";
+        typo = typo || (c["kind"] == "typo" && c["message"].get<std::string>().find("57-NQ/TU") != std::string::npos);
+    }
+    CHECK(date_conflict);
+    CHECK(typo);
+    CHECK(key["budget"]["total_vnd"].get<std::int64_t>() % 666300000000 == 0);
+}
+
+TEST_CASE("the plan's references list what it cites, and a Căn cứ chain resolves both ways") {
+    const auto refs = demo().get("/api/documents/kh13-2025-ninh-binh/references");
+    std::set<std::string> keys;
+    for (const auto& r : refs["references"]) keys.insert(r["key"].get<std::string>());
+    for (const char* expected : {"57-NQ/TW", "60/2021/NĐ-CP", "111/2025/NĐ-CP", "18-NQ/TW", "3/NQ-CP@2025@chính phủ",
+                                 "113/KH-UBND@2025@ủy ban nhân dân tỉnh ninh bình"}) {
+        CAPTURE(expected);
+        CHECK(keys.count(expected) == 1);
+    }
+    CHECK(keys.count("13/KH-UBND@2025@ủy ban nhân dân tỉnh ninh bình") == 0);  // its own number is no citation
+
+    const auto citing = demo().get("/api/documents/doc-000031/references");
+    bool resolved = false;
+    for (const auto& r : citing["references"]) resolved = resolved || (r["target"].is_object() && r["target"]["id"] == "doc-000143");
+    CHECK(resolved);
+    const auto cited = demo().get("/api/documents/doc-000143");
+    bool back = false;
+    for (const auto& c : cited["cited_by"]) back = back || c["id"] == "doc-000031";
+    CHECK(back);
+}
+
+TEST_CASE("the plan's budget lines add up and the 57-NQ/TW line is found by reference") {
+    const auto budget = demo().get("/api/budget", {{"doc", "kh13-2025-ninh-binh"}});
+    REQUIRE(budget.contains("lines"));
+    bool total_line = false;
+    for (const auto& l : budget["lines"]) total_line = total_line || l["amount_vnd"] == 1093000000000LL;
+    CHECK(total_line);
+    REQUIRE(budget["checks"].size() == 1);
+    CHECK(budget["checks"][0]["ok"] == true);
+    CHECK(budget["checks"][0]["stated_vnd"] == 1093000000000LL);
+
+    const auto by_ref = demo().get("/api/budget", {{"ref", "57-NQ/TW"}});
+    REQUIRE_FALSE(by_ref["lines"].empty());
+    CHECK(by_ref["lines"][0]["amount_vnd"] == 666300000000LL);
+    CHECK(by_ref["lines"][0]["label"].get<std::string>().find("57-NQ/TW") != std::string::npos);
+
+    const std::string csv = demo().get_raw("/api/budget.csv", {{"doc", "kh13-2025-ninh-binh"}});
+    CHECK(csv.rfind("\xEF\xBB\xBF" "id,doc_id", 0) == 0);
+    CHECK(csv.find("Nhiệm vụ triển khai theo Nghị quyết số 57-NQ/TW") != std::string::npos);
 }
 
 }

@@ -162,21 +162,25 @@ TEST_CASE("allow-listed origins get CORS headers, others none, and pre-flight is
 }
 
 TEST_CASE("a client over its request budget gets 429 with Retry-After") {
-    TestServer server(TestOptions{{}, 3, ""});
+    TestServer server(TestOptions{{"http://site.example"}, 3, ""});
     auto client = server.client();
     int limited = 0;
     std::string retry_after;
     for (int i = 0; i < 6; ++i) {
-        const auto res = client.Get("/healthz");
+        const auto res = client.Get("/api/search?q=ke", httplib::Headers{{"Origin", "http://site.example"}});
         REQUIRE(res);
         if (res->status == 429) {
             ++limited;
             retry_after = res->get_header_value("Retry-After");
             CHECK(body_of(res)["error"]["code"] == "too_many_requests");
+            CHECK(res->get_header_value("Access-Control-Allow-Origin") == "http://site.example");
         }
     }
     CHECK(limited == 3);
     CHECK(std::stoi(retry_after) >= 1);
+    const auto page = client.Get("/");  // pages are not rationed
+    REQUIRE(page);
+    CHECK(page->status == 200);
 }
 
 TEST_CASE("suggestions complete unaccented prefixes to accented words and titles") {

@@ -1,0 +1,90 @@
+#include "indexer/budget_index.h"
+
+#include <nlohmann/json.hpp>
+
+#include "analyzers/fold.h"
+#include "indexer/reference_keys.h"
+#include "indexer/schema.h"
+
+namespace tracuu::indexer {
+namespace {
+
+void add_label_words(Xapian::Document& xdoc, const std::string& label) {
+    const std::string folded = analyzers::fold_text(label);
+    std::string word;
+    const auto flush = [&] {
+        if (!word.empty() && word.size() < 200) xdoc.add_term(std::string(schema::kBudgetWord) + word);
+        word.clear();
+    };
+    for (char c : folded) {
+        if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) {
+            word.push_back(c);
+        } else {
+            flush();
+        }
+    }
+    flush();
+}
+
+}  // namespace
+
+std::string budget_line_id(const std::string& doc_id, std::size_t index) { return doc_id + "-b" + std::to_string(index); }
+
+std::string budget_owner_term(const std::string& doc_id) { return std::string(schema::kBudgetOf) + doc_id; }
+
+std::vector<std::pair<std::string, Xapian::Document>> build_budget_documents(const IndexedDocument& doc) {
+    std::vector<std::pair<std::string, Xapian::Document>> out;
+    for (const BudgetLine& line : doc.budget.lines) {
+        if (line.kind == BudgetKind::Other) continue;  // fines, prices, rates: amounts, not budget lines
+        Xapian::Document xdoc;
+        const std::string id = budget_line_id(doc.id, line.index);
+        xdoc.add_boolean_term(std::string(schema::kId) + id);
+        xdoc.add_boolean_term(std::string(schema::kKind) + std::string(schema::kKindBudget));
+        xdoc.add_boolean_term(budget_owner_term(doc.id));
+        if (line.year > 0) xdoc.add_boolean_term(std::string(schema::kBudgetYear) + std::to_string(line.year));
+        std::vector<std::string> keys;
+        for (const auto& symbol : line.refs) {
+            keys.push_back(reference_key(symbol, 0, ""));
+            xdoc.add_boolean_term(std::string(schema::kBudgetRef) + keys.back());
+        }
+        add_label_words(xdoc, line.label);
+        const nlohmann::json data = {
+            {"id", id},
+            {"doc_id", doc.id},
+            {"doc_number", doc.fields.number},
+            {"doc_title", doc.title},
+            {"section", outline_path_at(doc.outline, line.offset)},
+            {"label", line.label},
+            {"amount_vnd", line.amount_vnd},
+            {"amount_text", line.amount_text},
+            {"year", line.year},
+            {"kind", std::string(to_string(line.kind))},
+            {"parent_id", line.parent ? budget_line_id(doc.id, *line.parent) : ""},
+            {"refs", keys},
+        };
+        xdoc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        out.emplace_back(std::string(schema::kId) + id, std::move(xdoc));
+    }
+    return out;
+}
+
+StoredBudgetLine read_budget_line(const Xapian::Document& xdoc) {
+    const nlohmann::json d = nlohmann::json::parse(xdoc.get_data(), nullptr, false);
+    StoredBudgetLine line;
+    if (!d.is_object()) return line;
+    line.id = d.value("id", "");
+    line.doc_id = d.value("doc_id", "");
+    line.doc_number = d.value("doc_number", "");
+    line.doc_title = d.value("doc_title", "");
+    line.section = d.value("section", "");
+    line.label = d.value("label", "");
+    line.amount_vnd = d.value("amount_vnd", std::int64_t{0});
+    line.amount_text = d.value("amount_text", "");
+    line.year = d.value("year", 0);
+    line.kind = d.value("kind", "");
+    line.parent_id = d.value("parent_id", "");
+    line.refs = d.value("refs", std::vector<std::string>{});
+    return line;
+}
+
+}  // namespace tracuu::indexer

@@ -1,0 +1,31 @@
+/** @file
+ *  @brief Reference keys: the names under which a cited document and the document itself meet.
+ */
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace tracuu::indexer {
+
+/** The canonical words of an issuing body, for keys: abbreviations spelled out, lower case,
+ *  one tone placement (`UBND tỉnh Ninh Bình` and `Uỷ ban nhân dân tỉnh Ninh Bình` both give
+ *  `ủy ban nhân dân tỉnh ninh bình`). */
+[[nodiscard]] std::string canonical_issuer(std::string_view issuer);
+
+/** The reference key of a symbol (LEGAL.md §1.6, canonical keys).
+ *
+ *  - Numbers with a year in the symbol (`60/2021/NĐ-CP`) and Party numbers of central bodies
+ *    (`57-NQ/TW`) are unique: the key is the symbol key itself.
+ *  - Administrative numbers and Party numbers of local committees repeat across years and
+ *    bodies: the key adds `@year@issuer` (`13/KH-UBND@2025@ủy ban nhân dân tỉnh ninh bình`), with
+ *    `?` for a part that is unknown, so two bodies' `13/KH-UBND` are never joined.
+ *
+ *  `symbol_key` is upper case with `-` dashes (`13/KH-UBND`); `year` 0 means unknown; `issuer`
+ *  is the concrete body in any spelling, or "". */
+[[nodiscard]] std::string reference_key(std::string_view symbol_key, int year, std::string_view issuer);
+
+/// True when the symbol key alone identifies a document (year in symbol, or a central Party body).
+[[nodiscard]] bool is_unique_symbol(std::string_view symbol_key);
+
+}  // namespace tracuu::indexer

@@ -1,0 +1,36 @@
+/** @file
+ *  @brief The read side of the citation graph: what a document cites, who cites a key, which
+ *  keys the corpus cites, and the conflicts found along the way.
+ */
+#pragma once
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "indexer/error.h"
+#include "indexer/indexed_document.h"
+#include "server/search_types.h"
+
+namespace tracuu::server {
+
+/// The references of a document, each resolved against the corpus. NotFound for an unknown id.
+[[nodiscard]] Result<std::vector<ResolvedReference>> references_of(const Xapian::Database& db, const std::string& id);
+
+/// Documents citing this document's own key.
+[[nodiscard]] std::vector<DocumentLink> cited_by(const Xapian::Database& db, const indexer::DocumentFields& fields);
+
+/** Everything about a key. A key without `@` that only administrative or local Party
+ *  documents carry (`13/KH-UBND`) is matched to its one qualified key when there is exactly one.
+ *  NotFound when neither a document nor a citation carries it. */
+[[nodiscard]] Result<KeyAnswer> reference(const Xapian::Database& db, const std::string& key);
+
+/** Keys cited in the corpus whose text contains `contains` (case- and diacritic-insensitive),
+ *  optionally only those the corpus does not hold, most cited first, at most `limit`. */
+[[nodiscard]] std::vector<KeyEntry> list_references(const Xapian::Database& db, const std::string& contains, bool unresolved_only,
+                                                    std::size_t limit);
+
+}  // namespace tracuu::server
