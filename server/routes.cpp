@@ -103,7 +103,7 @@ HttpResponse handle_reference_list(const HttpRequest& request, Services& service
     if (q.size() > kMaxQueryBytes) return bad_request("parameter \"q\" is too long");
     const std::string unresolved = request.param("unresolved").value_or("false");
     if (unresolved != "true" && unresolved != "false") return bad_request("parameter \"unresolved\" must be true or false");
-    const Result<unsigned> limit = bounded_param(request, "limit", 100, 1000);
+    const Result<unsigned> limit = bounded_param(request, "limit", 100, 10000);
     if (!limit.ok()) return error_response(limit.error());
     auto searcher = services.searchers.acquire();
     const auto keys = searcher->list_references(q, unresolved == "true", limit.value());
@@ -222,6 +222,7 @@ void register_routes(HttpServer& http, Services& services) {
     const std::filesystem::path web_root = services.web_root;
     http.get("/", [web_root](const HttpRequest&) { return serve_web_file(web_root, "index.html"); });
     http.get("/doc/(.+)", [web_root](const HttpRequest&) { return serve_web_file(web_root, "doc.html"); });
+    http.get("/ref/(.+)", [web_root](const HttpRequest&) { return serve_web_file(web_root, "ref.html"); });
     http.get("/([A-Za-z0-9_-][A-Za-z0-9_.-]*)", [web_root](const HttpRequest& request) {
         return serve_web_file(web_root, request.captures.at(0));
     });
