@@ -82,6 +82,14 @@ bool starts_lower(string_view s) {
     return !s.empty() && u_islower(static_cast<UChar32>(next_cp(s, i)));
 }
 
+bool title_cased(string_view s) {  // every word starts with a capital: "Phó Thống Đốc"
+    for (std::size_t i = 0; i < s.size(); i = std::min(s.find(' ', i), s.size()) + 1) {
+        std::size_t j = i;
+        if (!u_isupper(static_cast<UChar32>(next_cp(s, j)))) return false;
+    }
+    return !s.empty();
+}
+
 string fold(string_view s) { return analyzers::fold_text(s); }
 
 /// Compares the head of `s`, folded (lower case, no diacritics), with an ASCII prefix.
@@ -244,7 +252,8 @@ constexpr std::array<Named, 48> kIssuers{{{"CP", "Chính phủ"}, {"TTG", "Thủ
     {"SKHCN", "Sở Khoa học và Công nghệ"}}};
 
 // Names a title written in capitals loses when lowered, longest first.
-constexpr std::array<Named, 12> kProperNames{{{"cộng hòa xã hội chủ nghĩa việt nam", "Cộng hòa xã hội chủ nghĩa Việt Nam"},
+constexpr std::array<Named, 13> kProperNames{{{"cộng hòa xã hội chủ nghĩa việt nam", "Cộng hòa xã hội chủ nghĩa Việt Nam"},
+    {"hội đồng bầu cử quốc gia", "Hội đồng Bầu cử quốc gia"},
     {"ủy ban thường vụ quốc hội", "Ủy ban Thường vụ Quốc hội"}, {"bộ trưởng Bộ", "Bộ trưởng Bộ"}, {"thống đốc Ngân hàng", "Thống đốc Ngân hàng"},
     {"thủ tướng chính phủ", "Thủ tướng Chính phủ"}, {"ngân hàng nhà nước", "Ngân hàng Nhà nước"},
     {"kho bạc nhà nước", "Kho bạc Nhà nước"}, {"công an nhân dân", "Công an nhân dân"},
@@ -589,6 +598,7 @@ string read_title(const std::vector<Line>& lines, std::size_t from) {
         if (is_strong_stop(line) || (!title.empty() && (is_body_start(line) || lines[i].after_rule))) break;
         if (title.empty()) caps = is_caps(line);
         else if (is_caps(line) != caps || title.ends_with('.')) break;
+        else if (caps && !issuer_for_name(line).empty()) break;  // "QUỐC HỘI" alone opens a resolution's preamble
         title += (title.empty() ? "" : " ") + string(line);
     }
     return caps ? sentence_case(title) : title;
@@ -601,7 +611,7 @@ bool is_office_line(string_view line) {
         if (f.starts_with(p)) return true;
     }
     for (string_view w : {"truong", "tuong", "chu tich", "chu nhiem", "thong doc", "giam doc", "bi thu", "chanh an", "tong thu ky",
-             "thanh tra", "kiem toan"}) {
+             "thanh tra", "kiem toan", "chanh van phong"}) {
         if (f.find(w) != npos) return true;
     }
     return false;
@@ -650,7 +660,13 @@ string personal_name(string_view line) {
         }
         i = end + 1;
     }
-    return words >= 2 && words <= 6 && line.size() <= 60 ? string(line) : string();
+    if (words < 2 || words > 6 || line.size() > 60) return {};
+    // "Phó Thống Đốc" is written like a name; offices have words no Vietnamese name has.
+    const string lower = map_case(line, false);
+    for (string_view office : {"phó ", "quyền ", "thống đốc", "trưởng", "thủ tướng", "chủ tịch", "chủ nhiệm", "giám đốc", "tổng "}) {
+        if (lower.find(office) != npos) return {};
+    }
+    return string(line);
 }
 
 /// The place before ", ngày …": the capitalised words just before it ("Số: 18/VBHN-BTC Hà Nội" → "Hà Nội").
@@ -877,7 +893,9 @@ void read_signer(const std::vector<Line>& lines, std::size_t from, DocumentIdent
         if (name.empty()) continue;
         std::size_t j = i - 1;
         for (int marks = 0; marks < 2 && j > 0 && is_signed_mark(lines[j].text); ++marks) --j;
-        string office(lines[j].text);
+        // The office is in capitals, sometimes in title case ("Phó Thống Đốc" under "THỐNG ĐỐC").
+        const string_view above = lines[j].text;
+        string office = is_caps(above) || !title_cased(above) || above.size() > 60 ? string(above) : map_case(above, true);
         // An office wrapped over two lines: "THỨ TRƯỞNG" / "THƯỜNG TRỰC", "CHỦ TỊCH" / "NƯỚC CỘNG HÒA …".
         if (!is_office_line(office) && j > 0 && is_caps(office) && office.size() < 90 && is_office_line(lines[j - 1].text)) {
             office = string(lines[j - 1].text) + ' ' + office;

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <array>
 #include <initializer_list>
+#include <iterator>
 #include <optional>
 #include <vector>
 

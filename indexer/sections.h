@@ -42,9 +42,11 @@ struct Section {
  *  an Arabic `1.`, `2.1.` or `3.2.1`, a point `a)` (or `c.`). Numbering must fit the nesting:
  *  siblings may skip up to two numbers (3.3 → 3.5, a) → c)), a list may restart at a) but an
  *  Arabic list may not restart at 1 under the same parent, so numbered sentences inside a
- *  section are not headings. A long line (250 bytes or more, not in capitals) is a heading only
- *  where a list is expected: the items of a lettered or Roman section, clauses and points inside
- *  an article (Điều), and dotted numbers. Bullets ("-", "+", "*", "•"), lines opening with a
+ *  section are not headings; articles run on across chapters (skipping at most four) and may
+ *  restart at Điều 1 (a regulation issued with the act). A long line (250 bytes or more, not in
+ *  capitals) is a heading only below another heading (the numbered tasks of a lettered or Roman
+ *  section, clauses and points of an article) or when its number is dotted; at the top level
+ *  it is a paragraph. Bullets ("-", "+", "*", "•"), lines opening with a
  *  quotation mark and lines inside a quotation “…” (the text an amending act inserts) are not
  *  headings, nor is anything before the end of the preamble ("Căn cứ …", "Thực hiện …", the
  *  enacting clause). Pure and thread-safe; never throws.

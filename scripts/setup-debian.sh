@@ -9,7 +9,8 @@ packages=(
   cmake g++ make pkg-config
   libxapian-dev libicu-dev libcpp-httplib-dev libpoppler-cpp-dev libxml2-dev libxxhash-dev
   nlohmann-json3-dev libcli11-dev doctest-dev
-  chromium
+  libzip-dev libtesseract-dev libleptonica-dev tesseract-ocr-vie
+  chromium xapian-tools
 )
 
 missing=()

@@ -19,10 +19,11 @@ constexpr int kExitUsage = 2;
 int main(int argc, char** argv) {
     CLI::App app{"tracuu-server: search a tracuu index over HTTP (JSON API and web pages)"};
     app.set_version_flag("--version", "tracuu-server 0.1.0");
-    std::string index_dir;
+    std::vector<std::string> shards;
     std::string web_dir = TRACUU_DEFAULT_WEB_DIR;
     tracuu::server::HttpServerOptions http;
-    app.add_option("--index", index_dir, "index folder written by tracuu-index")->required();
+    app.add_option("--index", shards, "index folder written by tracuu-index, or tcp://HOST:PORT of a xapian-tcpsrv; repeat to search several shards as one")
+        ->required();
     app.add_option("--host", http.host, "address to listen on")->capture_default_str();
     app.add_option("--port", http.port, "port to listen on (0: any free port)")->check(CLI::Range(0, 65535))->capture_default_str();
     app.add_option("--threads", http.threads, "worker threads, each with its own index reader")->check(CLI::Range(1, 256))->capture_default_str();
@@ -47,7 +48,8 @@ int main(int argc, char** argv) {
         }
     }
 
-    auto pool = tracuu::server::SearcherPool::open(index_dir, http.threads);
+    const std::string& index_dir = shards.front();  // the local index re-indexing writes to
+    auto pool = tracuu::server::SearcherPool::open(shards, http.threads);
     if (!pool.ok()) {
         std::cerr << "tracuu-server: " << pool.error().message << '\n';
         return kExitNoIndex;
@@ -71,7 +73,7 @@ int main(int argc, char** argv) {
         return kExitUsage;
     }
     const auto status = services.searchers.acquire()->status();
-    std::cout << "tracuu-server: serving " << status.documents << " documents from " << index_dir << " on http://" << http.host
+    std::cout << "tracuu-server: serving " << status.documents << " documents from " << shards.size() << " shard(s) on http://" << http.host
               << ":" << port << "/" << std::endl;
 
     std::thread listener([&server] { server.listen(); });

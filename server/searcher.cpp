@@ -5,6 +5,7 @@
 
 #include "indexer/document_builder.h"
 #include "indexer/schema.h"
+#include "server/shards.h"
 #include "server/snippet.h"
 
 namespace tracuu::server {
@@ -29,22 +30,12 @@ Error index_broken(const Xapian::Error& e) {
 
 }  // namespace
 
-Result<Searcher> Searcher::open(const std::filesystem::path& index_dir) {
-    std::error_code ec;
-    if (!std::filesystem::is_directory(index_dir, ec)) {
-        return Error{ErrorCode::Unavailable, "no index at " + index_dir.string() + ": run tracuu-index --index " + index_dir.string() + " first"};
-    }
-    try {
-        Xapian::Database db(index_dir.string());
-        if (db.get_metadata(std::string(schema::kVersionKey)) != schema::kVersion) {
-            return Error{ErrorCode::Unavailable, "the index at " + index_dir.string() +
-                                                     " was built by another version of tracuu: run tracuu-index again"};
-        }
-        return Searcher(std::move(db));
-    } catch (const Xapian::Error& e) {
-        return Error{ErrorCode::Unavailable, "no readable index at " + index_dir.string() + " (" + std::string(e.get_type()) +
-                                                 "): run tracuu-index --index " + index_dir.string() + " first"};
-    }
+Result<Searcher> Searcher::open(const std::filesystem::path& index_dir) { return open(std::vector<std::string>{index_dir.string()}); }
+
+Result<Searcher> Searcher::open(const std::vector<std::string>& shards) {
+    Result<Xapian::Database> db = open_shards(shards);
+    if (!db.ok()) return db.error();
+    return Searcher(std::move(db).value());
 }
 
 Searcher::Searcher(Xapian::Database db)
@@ -184,7 +175,13 @@ Result<BudgetAnswer> Searcher::budget(const BudgetQuery& query) {
 }
 
 IndexStatus Searcher::status() const {
-    return IndexStatus{m_db.get_termfreq(std::string(schema::kKind) + std::string(schema::kKindDocument)), m_db.get_revision()};
+    // A combined database has no single revision; report 0 rather than fail the health check.
+    Xapian::rev revision = 0;
+    try {
+        revision = m_db.get_revision();
+    } catch (const Xapian::Error&) {
+    }
+    return IndexStatus{m_db.get_termfreq(std::string(schema::kKind) + std::string(schema::kKindDocument)), revision};
 }
 
 }  // namespace tracuu::server

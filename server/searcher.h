@@ -28,6 +28,8 @@ class Searcher {
 public:
     /// Opens the index; Unavailable if the folder holds no tracuu index.
     static Result<Searcher> open(const std::filesystem::path& index_dir);
+    /// Opens several shards as one index (see open_shards() in shards.h).
+    static Result<Searcher> open(const std::vector<std::string>& shards);
 
     /** Runs a query. When no document has every word, runs the relaxed form (any word) and says
      *  so. Errors: InvalidArgument for a query without words; Unavailable if the index broke. */

@@ -3,9 +3,13 @@
 namespace tracuu::server {
 
 Result<std::unique_ptr<SearcherPool>> SearcherPool::open(const std::filesystem::path& index_dir, std::size_t count) {
+    return open(std::vector<std::string>{index_dir.string()}, count);
+}
+
+Result<std::unique_ptr<SearcherPool>> SearcherPool::open(const std::vector<std::string>& shards, std::size_t count) {
     std::unique_ptr<SearcherPool> pool(new SearcherPool());
     for (std::size_t i = 0; i < count; ++i) {
-        Result<Searcher> searcher = Searcher::open(index_dir);
+        Result<Searcher> searcher = Searcher::open(shards);
         if (!searcher.ok()) return searcher.error();
         pool->m_free.push_back(std::make_unique<Searcher>(std::move(searcher).value()));
     }

@@ -3,7 +3,6 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -119,6 +118,15 @@ TEST_SUITE("indexer") {
              "code=CP | place=Hà Nội | date=2025-12-15 | year=2025 | title=Quy định chi tiết một số điều và biện pháp để tổ "
              "chức, hướng dẫn thi hành Luật Thuế thu nhập doanh nghiệp | signer=Hồ Đức Phớc | signer_title=Phó Thủ tướng | "
              "effective=2025-12-15 | status=Còn hiệu lực"},
+            {"resolution whose preamble opens with the body in capitals",
+             "ỦY BAN THƯỜNG VỤ QUỐC HỘI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+             "Nghị quyết số: 105/2025/UBTVQH15\nNGHỊ QUYẾT\nCHƯƠNG TRÌNH LẬP PHÁP NĂM 2026\nỦY BAN THƯỜNG VỤ QUỐC HỘI\n"
+             "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\nNghị quyết này được Ủy ban Thường vụ Quốc hội nước Cộng "
+             "hòa xã hội chủ nghĩa Việt Nam khóa XV thông qua ngày 03 tháng 02 năm 2026.\nTM. ỦY BAN THƯỜNG VỤ QUỐC HỘI\nCHỦ TỊCH\n"
+             "( đã kí)\nTrần Thanh Mẫn",
+             "number=105/2025/UBTVQH15 | key=105/2025/UBTVQH15 | type=Nghị quyết | type_from_symbol=Nghị quyết | issuer=Ủy ban "
+             "Thường vụ Quốc hội | code=UBTVQH15 | date=2026-02-03 | year=2025 | title=Chương trình lập pháp năm 2026 | "
+             "signer=Trần Thanh Mẫn | signer_title=Chủ tịch"},
             {"header whose symbol contradicts its type line",
              "BỘ TÀI CHÍNH\nSố: 97/2025/QĐ-UBND\nHà Nội, ngày 24 tháng 10 năm 2025\nTHÔNG TƯ\nHướng dẫn thực hiện chính sách\n",
              "number=97/2025/QĐ-UBND | key=97/2025/QĐ-UBND | type=Thông tư | type_from_symbol=Quyết định | conflict=yes | "
@@ -189,6 +197,10 @@ TEST_SUITE("indexer") {
             {"head of state", "CHỦ TỊCH\nNƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n(đã ký)\nTô Lâm",
              "Tô Lâm | Chủ tịch nước Cộng hòa xã hội chủ nghĩa Việt Nam"},
             {"acting minister", "Q. BỘ TRƯỞNG\nNguyễn Văn An", "Nguyễn Văn An | Quyền Bộ trưởng"},
+            {"office in title case under the head's office", "THỐNG ĐỐC\nPhó Thống Đốc\n(đã ký)\nPhạm Thanh Hà",
+             "Phạm Thanh Hà | Phó Thống đốc"},
+            {"chief of office", "CHÁNH VĂN PHÒNG\n(Đã ký)\nPhạm Tiến Dũng", "Phạm Tiến Dũng | Chánh văn phòng"},
+            {"a heading under a sentence is no signature", "Quốc hội ban hành Luật Tương trợ tư pháp.\nChương I\nNHỮNG QUY ĐỊNH CHUNG", " | "},
             {"blank form", "NGƯỜI LẬP BIỂU\n(Ký, ghi rõ họ tên)\nKẾ TOÁN TRƯỞNG", " | "},
         };
         for (const Case& c : cases) {

@@ -15,7 +15,9 @@ extern char** environ;
 namespace tracuu::testing {
 namespace {
 
-pid_t spawn(const std::vector<std::string>& argv, int& read_end, bool merge_stderr) {
+/// Starts argv[0]; a background child gets a process group of its own, because some servers
+/// (xapian-tcpsrv) signal their whole group when they stop, which would take the test with them.
+pid_t spawn(const std::vector<std::string>& argv, int& read_end, bool merge_stderr, bool own_group = false) {
     int fds[2];
     if (pipe(fds) != 0) throw std::runtime_error("pipe failed");
     posix_spawn_file_actions_t actions;
@@ -26,8 +28,15 @@ pid_t spawn(const std::vector<std::string>& argv, int& read_end, bool merge_stde
     std::vector<char*> args;
     for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
     args.push_back(nullptr);
+    posix_spawnattr_t attributes;
+    posix_spawnattr_init(&attributes);
+    if (own_group) {
+        posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP);
+        posix_spawnattr_setpgroup(&attributes, 0);
+    }
     pid_t pid = -1;
-    const int rc = posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ);
+    const int rc = posix_spawn(&pid, args[0], &actions, &attributes, args.data(), environ);
+    posix_spawnattr_destroy(&attributes);
     posix_spawn_file_actions_destroy(&actions);
     close(fds[1]);
     if (rc != 0) {
@@ -53,7 +62,7 @@ CommandResult run_command(const std::vector<std::string>& argv) {
     return result;
 }
 
-BackgroundProcess::BackgroundProcess(const std::vector<std::string>& argv) { m_pid = spawn(argv, m_stdout, false); }
+BackgroundProcess::BackgroundProcess(const std::vector<std::string>& argv) { m_pid = spawn(argv, m_stdout, false, true); }
 
 BackgroundProcess::~BackgroundProcess() {
     if (m_pid > 0) {
