@@ -1,5 +1,7 @@
 #include "analyzers/citations.h"
 
+#include <charconv>
+
 #include <unicode/locid.h>
 #include <unicode/regex.h>
 #include <unicode/uchar.h>
@@ -487,7 +489,12 @@ bool Scan::classify(const RegexMatcher& m, Citation& c, std::string_view cue_typ
     const auto dot = number.find('.');
     std::string whole = number.substr(0, dot);
     whole.erase(0, std::min(whole.find_first_not_of('0'), whole.size() - 1));
-    c.number = std::stoi(whole);
+    // ICU's \d also matches non-ASCII digits (Balinese ᭑), which std::stoi throws on: such a
+    // "number" is no document number (fuzz/regressions/citations/balinese-digit-stoi).
+    int parsed = 0;
+    const auto [end, ec] = std::from_chars(whole.data(), whole.data() + whole.size(), parsed);
+    if (ec != std::errc() || end != whole.data() + whole.size()) return false;
+    c.number = parsed;
     if (dot != std::string::npos) add_flag(c, "dotted_number");
     c.key = upper(whole + (dot != std::string::npos ? number.substr(dot) : "") + c.key);
     return true;

@@ -22,6 +22,9 @@ constexpr std::uintmax_t kMaxFileBytes = std::uintmax_t{512} << 20;
 constexpr std::size_t kPdfHeaderWindow = 1024;
 
 constexpr std::string_view kPdfMagic = "%PDF-";
+constexpr std::string_view kZipMagic = "PK\x03\x04";
+// OLE2 compound files: legacy Word .doc, and a password-protected .docx.
+constexpr std::string_view kOleMagic = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 
 std::string lower_ascii(std::string_view text) {
     std::string out(text);
@@ -40,6 +43,29 @@ bool looks_like_html(std::string_view bytes) {
     if (start == std::string_view::npos) return false;
     bytes.remove_prefix(start);
     return starts_with_icase(bytes, "<!doctype html") || starts_with_icase(bytes, "<html");
+}
+
+bool contains_utf16le(std::string_view bytes, std::string_view ascii) {
+    std::string wide;
+    for (const char c : ascii) {
+        wide.push_back(c);
+        wide.push_back('\0');
+    }
+    return bytes.find(wide) != std::string_view::npos;
+}
+
+// ZIP entry names are stored uncompressed in the local headers and the central directory, so
+// a plain search finds a Word package without unpacking it (.xlsx and .pptx have no word/).
+bool looks_like_docx(std::string_view bytes) {
+    return bytes.starts_with(kZipMagic) && bytes.find("word/document.xml") != std::string_view::npos;
+}
+
+bool is_ole(std::string_view bytes) { return bytes.starts_with(kOleMagic); }
+
+// The stream names of an OLE2 file are UTF-16 in its directory.
+bool looks_like_legacy_doc(std::string_view bytes) { return is_ole(bytes) && contains_utf16le(bytes, "WordDocument"); }
+bool looks_like_encrypted_docx(std::string_view bytes) {
+    return is_ole(bytes) && contains_utf16le(bytes, "EncryptedPackage");
 }
 
 Error read_error(int error_number) {
@@ -84,7 +110,7 @@ bool has_extension(const fs::path& path, std::initializer_list<std::string_view>
 
 }  // namespace
 
-Result<ExtractedText> extract_file(const fs::path& path) {
+Result<ExtractedText> extract_file(const fs::path& path, const ExtractOptions& options) {
     Result<std::string> read = read_file(path);
     if (!read.ok()) return read.error();
     const std::string& bytes = read.value();
@@ -93,11 +119,21 @@ Result<ExtractedText> extract_file(const fs::path& path) {
     const bool pdf_extension = has_extension(path, {".pdf"});
     const std::size_t pdf_header = std::string_view(bytes).substr(0, kPdfHeaderWindow).find(kPdfMagic);
     if (pdf_header == 0 || (pdf_extension && pdf_header != std::string_view::npos)) {
-        return extract_pdf(bytes);
+        return extract_pdf(bytes, options.ocr);
     }
     if (pdf_extension) return Error{ErrorCode::Unsupported, "not a PDF file (corrupt or wrong extension)"};
 
+    const bool docx_extension = has_extension(path, {".docx", ".docm", ".dotx", ".dotm"});
+    const bool doc_extension = has_extension(path, {".doc", ".dot"});
+    if (looks_like_docx(bytes) || looks_like_encrypted_docx(bytes)) return extract_docx(bytes);
+    // A .docx that is really a .doc (renamed by hand) is read as what it is.
+    if (looks_like_legacy_doc(bytes) || (doc_extension && is_ole(bytes))) return extract_legacy_doc(path);
+    // Any other .docx is a damaged one; extract_docx() says how.
+    if (docx_extension) return extract_docx(bytes);
+
     if (looks_like_html(bytes) || has_extension(path, {".html", ".htm", ".xhtml"})) return extract_html(bytes);
+    // Some systems save RTF or text under .doc; let the converters judge what they can read.
+    if (doc_extension) return extract_legacy_doc(path);
 
     Result<ExtractedText> text = extract_plain_text(bytes);
     if (!text.ok() && text.error().code == ErrorCode::Unsupported &&

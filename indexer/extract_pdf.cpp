@@ -6,11 +6,20 @@
 
 #include <algorithm>
 #include <climits>
+#include <cmath>
+#include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
 
+#include "analyzers/legacy_encoding.h"
 #include "analyzers/normalize.h"
+#include "indexer/extract_ocr.h"
 
 namespace tracuu::indexer {
 namespace {
@@ -37,6 +46,77 @@ bool is_blank(std::string_view text) {
     return text.find_first_not_of(" \t\r\n\f") == std::string_view::npos;
 }
 
+bool is_legacy_font(const std::string& name) {
+    return analyzers::encoding_from_font_name(name) != analyzers::LegacyEncoding::Unicode;
+}
+
+/// True when word `b` follows word `a` on the same text line.
+bool same_line(const poppler::text_box& a, const poppler::text_box& b) {
+    const poppler::rectf x = a.bbox();
+    const poppler::rectf y = b.bbox();
+    return std::abs(x.y() - y.y()) < 0.5 * x.height() && y.x() >= x.x();
+}
+
+/** Converts the words a page draws in legacy fonts.
+ *
+ *  Poppler gives the font of each word only in its word list, whose order is not the raw order
+ *  of page_text(). The words of each legacy font are repaired together (one font, one encoding),
+ *  then each word of the raw text takes the repair of the same word's next occurrence in the
+ *  list: the same letters may be a .VnTimeH heading in one place and body text in another.
+ */
+std::string repair_legacy_words(const poppler::page& page, const std::string& text) {
+    const std::vector<poppler::text_box> boxes = page.text_list(poppler::page::text_list_include_font);
+    std::vector<std::string> words;
+    std::map<std::string, std::vector<std::size_t>> by_font;
+    for (const poppler::text_box& box : boxes) {
+        words.push_back(to_std_string(box.text()));
+        if (!box.has_font_info()) continue;
+        const std::string font = box.get_font_name(0);
+        if (is_legacy_font(font)) by_font[font].push_back(words.size() - 1);
+    }
+    std::vector<std::string> repaired = words;
+    std::unordered_set<std::string> changed;
+    for (const auto& [font, indexes] : by_font) {
+        // The words keep their lines: the repair reads `c- ` opening a line as a list marker.
+        std::string run;
+        for (std::size_t k = 0; k < indexes.size(); ++k) {
+            if (k > 0) run += same_line(boxes[indexes[k - 1]], boxes[indexes[k]]) ? ' ' : '\n';
+            run += words[indexes[k]];
+        }
+        run += '\n';
+        const std::string fixed = analyzers::repair_font_run(run, font);
+        std::size_t begin = 0;
+        for (const std::size_t i : indexes) {
+            const std::size_t end = fixed.find_first_of(" \n", begin);
+            if (end == std::string::npos) break;
+            repaired[i] = fixed.substr(begin, end - begin);
+            if (repaired[i] != words[i]) changed.insert(words[i]);
+            begin = end + 1;
+        }
+    }
+    if (changed.empty()) return text;
+    std::unordered_map<std::string, std::vector<std::size_t>> occurrences;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (changed.contains(words[i])) occurrences[words[i]].push_back(i);
+    }
+    std::unordered_map<std::string, std::size_t> seen;
+    std::string out;
+    out.reserve(text.size() + text.size() / 4);
+    for (std::size_t begin = 0; begin <= text.size();) {
+        const std::size_t end = std::min(text.find_first_of(" \n", begin), text.size());
+        std::string word = text.substr(begin, end - begin);
+        const auto hit = occurrences.find(word);
+        if (hit != occurrences.end()) {
+            const std::size_t n = seen[word]++;
+            word = repaired[hit->second[std::min(n, hit->second.size() - 1)]];
+        }
+        out += word;
+        if (end < text.size()) out.push_back(text[end]);
+        begin = end + 1;
+    }
+    return out;
+}
+
 /** The text of one page in content-stream ("raw") order.
  *
  *  Raw order was the best of poppler's three layouts on the Công báo and plan PDFs: the
@@ -48,6 +128,17 @@ std::string page_text(const poppler::document& document, int index) {
     const std::unique_ptr<poppler::page> page(document.create_page(index));
     if (!page) return {};
     std::string text = to_std_string(page->text(poppler::rectf(), poppler::page::raw_order_layout));
+    // Legacy 8-bit text is repaired line by line from its statistics. Only a page where that
+    // finds some is worth the second pass of Poppler's word list, which knows each word's font
+    // and converts runs in .VnTime or VNI-Times fonts by their encoding, .VnTimeH in capitals.
+    // (Scanning fonts up front costs up to a third of the extraction, and Công báo PDFs of
+    // 2015-2016 embed a .VnCenturySchoolbook font they never draw with.)
+    std::string repaired = analyzers::repair_encoding(text);
+    if (repaired != text) {
+        const std::string by_font = repair_legacy_words(*page, text);
+        if (by_font != text) repaired = analyzers::repair_encoding(by_font);
+    }
+    text = std::move(repaired);
     // Poppler ends a page with its own form feed; page breaks are ours to place.
     std::replace(text.begin(), text.end(), '\f', '\n');
     while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
@@ -67,7 +158,8 @@ std::string collapse_spaces(std::string_view text) {
 
 /// The Title entry of the document information, unless it is empty or a browser placeholder.
 std::string info_title(const poppler::document& document) {
-    std::string title = collapse_spaces(analyzers::normalize_text(to_std_string(document.info_key("Title"))));
+    std::string title = collapse_spaces(
+        analyzers::normalize_text(analyzers::repair_encoding(to_std_string(document.info_key("Title")))));
     // Pages printed from a browser carry the tab's address as their title.
     if (title == "about:blank" || title.starts_with("http://") || title.starts_with("https://")) return {};
     return title;
@@ -75,7 +167,9 @@ std::string info_title(const poppler::document& document) {
 
 }  // namespace
 
-Result<ExtractedText> extract_pdf(std::string_view bytes) {
+Result<ExtractedText> extract_pdf(std::string_view bytes) { return extract_pdf(bytes, OcrOptions{}); }
+
+Result<ExtractedText> extract_pdf(std::string_view bytes, const OcrOptions& ocr_options) {
     silence_poppler();
     if (bytes.size() > static_cast<std::size_t>(INT_MAX)) {
         return Error{ErrorCode::Unsupported, "PDF is too large (over 2 GiB)"};
@@ -90,21 +184,41 @@ Result<ExtractedText> extract_pdf(std::string_view bytes) {
 
     std::string joined;
     bool any_text = false;
+    bool any_ocr = false;
+    // Made at the first page without a text layer, so the OCR model is loaded once or never.
+    std::optional<PdfOcr> ocr;
+    std::string ocr_error;
     for (int i = 0; i < pages; ++i) {
         if (i > 0) joined.push_back('\f');
-        const std::string text = page_text(*document, i);
+        std::string text = page_text(*document, i);
+        if (is_blank(text) && ocr_options.enabled) {
+            if (!ocr) ocr.emplace(bytes, ocr_options);
+            Result<std::string> read = ocr->page_text(i);
+            if (read.ok()) {
+                text = std::move(read.value());
+                any_ocr = any_ocr || !is_blank(text);
+            } else if (ocr_error.empty()) {
+                ocr_error = read.error().message;
+            }
+        }
         any_text = any_text || !is_blank(text);
         joined += text;
     }
     if (!any_text) {
-        return Error{ErrorCode::Unsupported, "PDF has no text layer (scanned?); OCR is not enabled"};
+        if (!ocr_options.enabled) return Error{ErrorCode::Unsupported, "PDF has no text layer (scanned?); OCR is off"};
+        if (!ocr_error.empty()) {
+            return Error{ErrorCode::Unsupported, "PDF has no text layer (scanned?) and OCR failed: " + ocr_error};
+        }
+        return Error{ErrorCode::Unsupported, "PDF has no text layer (scanned?) and OCR found no text"};
     }
 
     ExtractedText result;
     result.format = SourceFormat::Pdf;
+    // page_text() repaired legacy encodings before normalize_text() drops U+00AD (TCVN3's ư).
     result.text = analyzers::normalize_text(joined);
     result.pages = static_cast<unsigned>(pages);
     result.format_title = info_title(*document);
+    result.ocr = any_ocr;
     return result;
 }
 

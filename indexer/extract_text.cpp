@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "analyzers/legacy_encoding.h"
 #include "analyzers/normalize.h"
 
 namespace tracuu::indexer {
@@ -19,10 +20,13 @@ constexpr std::string_view kUtf16LeBom = "\xFF\xFE";
 constexpr std::string_view kUtf16BeBom = "\xFE\xFF";
 
 // Thresholds for telling text from binary junk. A few stray control characters or one
-// Latin-1 byte in a long UTF-8 file still pass; a file in an 8-bit legacy encoding does not,
-// because Vietnamese letters outside ASCII make a large share of its bytes invalid UTF-8.
+// Latin-1 byte in a long UTF-8 file still pass. A file in an 8-bit legacy Vietnamese encoding
+// has many bytes that are invalid UTF-8; it is decoded first when its words read as Vietnamese.
 constexpr double kMaxControlShare = 0.05;
 constexpr double kMaxInvalidShare = 0.01;
+
+// The legacy encoding of a file is judged on its start: one file has one encoding.
+constexpr std::size_t kLegacySample = std::size_t{256} << 10;
 
 // ICU's UTF-8 macros and normalize_text() index with int32_t.
 constexpr std::size_t kMaxBytes = std::size_t{1} << 30;
@@ -108,7 +112,8 @@ bool is_blank(std::string_view text) {
 Result<ExtractedText> extract_plain_text(std::string_view bytes) {
     if (bytes.size() > kMaxBytes) return Error{ErrorCode::Unsupported, "file is too large (over 1 GiB)"};
     Utf16Text utf16;
-    if (bytes.starts_with(kUtf16LeBom) || bytes.starts_with(kUtf16BeBom)) {
+    const bool is_utf16 = bytes.starts_with(kUtf16LeBom) || bytes.starts_with(kUtf16BeBom);
+    if (is_utf16) {
         utf16 = decode_utf16(bytes.substr(2), bytes.starts_with(kUtf16BeBom));
         bytes = utf16.utf8;
     } else {
@@ -117,12 +122,25 @@ Result<ExtractedText> extract_plain_text(std::string_view bytes) {
         if (bytes.find('\0') != std::string_view::npos) return not_text();
     }
     Census census = take_census(bytes);
+    std::string legacy;
+    if (census.invalid > 0 && !is_utf16) {
+        std::string_view sample = bytes.substr(0, kLegacySample);
+        if (sample.size() < bytes.size()) sample = sample.substr(0, sample.rfind('\n'));  // whole lines
+        const analyzers::LegacyEncoding encoding = analyzers::detect_encoding(sample);
+        if (encoding != analyzers::LegacyEncoding::Unicode) {
+            legacy = analyzers::decode_legacy_bytes(bytes, encoding);
+            bytes = legacy;
+            census = take_census(bytes);
+        }
+    }
     census.invalid += utf16.invalid;
     if (looks_binary(census)) return not_text();
 
     ExtractedText result;
     result.format = SourceFormat::Text;
-    result.text = analyzers::normalize_text(bytes);
+    // UTF-8 text can still hold legacy text read as Windows-1252 (a TCVN3 table pasted into a
+    // Unicode file): repair it before normalize_text(), which drops U+00AD, TCVN3's ư.
+    result.text = analyzers::normalize_text(analyzers::repair_encoding(bytes));
     if (is_blank(result.text)) return Error{ErrorCode::InvalidArgument, "file is empty"};
     // A form feed means a page break in ExtractedText; a text file has a single page.
     std::replace(result.text.begin(), result.text.end(), '\f', '\n');

@@ -1,10 +1,14 @@
 #include "indexer/index_run.h"
 
 #include <algorithm>
+#include <cctype>
+#include <cerrno>
 #include <fstream>
-#include <iterator>
+#include <map>
+#include <new>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "indexer/doc_id.h"
 #include "indexer/enrich.h"
@@ -19,145 +23,371 @@ namespace {
 bool is_readable_extension(const fs::path& file) {
     std::string ext = file.extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return ext == ".txt" || ext == ".text" || ext == ".pdf" || ext == ".html" || ext == ".htm";
+    for (const char* readable : {".txt", ".text", ".pdf", ".html", ".htm", ".docx", ".docm", ".dotx", ".dotm", ".doc"}) {
+        if (ext == readable) return true;
+    }
+    return false;
 }
 
 const char* format_name(SourceFormat format) {
     switch (format) {
         case SourceFormat::Pdf: return "pdf";
         case SourceFormat::Html: return "html";
+        case SourceFormat::Docx: return "docx";
         case SourceFormat::Text: break;
     }
     return "text";
 }
 
+/// "permission denied", not "Permission denied": reasons follow a colon in one lower-case line.
+std::string reason_of(const std::error_code& ec) {
+    std::string text = ec.message();
+    if (!text.empty()) text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
+    return text;
+}
+
+std::string mib(std::uintmax_t bytes) {
+    const std::uintmax_t tenths = (bytes * 10 + (1u << 19)) >> 20;
+    return std::to_string(tenths / 10) + (tenths % 10 != 0 ? "." + std::to_string(tenths % 10) : "") + " MiB";
+}
+
+/// The path a document records: folders resolved (so two spellings of a root agree), but the
+/// file's own name kept, so a link is indexed under its own name and removed when it goes.
+std::string absolute_path(const fs::path& file) {
+    std::error_code ec;
+    const fs::path absolute = fs::absolute(file, ec);
+    const fs::path folder = fs::weakly_canonical(absolute.parent_path(), ec);
+    return (ec ? absolute : folder / absolute.filename()).lexically_normal().string();
+}
+
+std::string folder_key(const fs::path& folder) {
+    std::error_code ec;
+    std::string key = fs::weakly_canonical(fs::absolute(folder, ec), ec).string();
+    if (key.empty() || key.back() != '/') key += '/';
+    return key;
+}
+
+/// A file the walk found, to be read in the second phase.
+struct Candidate {
+    fs::path path;
+    std::string absolute;
+    std::uintmax_t bytes = 0;
+};
+
+/// A document the index holds for a file under one of the folders given.
+struct StoredFile {
+    std::string path;
+    std::string hash;
+};
+
 class Run {
 public:
-    Run(IndexWriter& writer, const IndexOptions& options, const ProblemSink& on_problem)
-        : m_writer(writer), m_options(options), m_on_problem(on_problem) {}
+    Run(IndexWriter& writer, const IndexOptions& options, const IndexEvents& events)
+        : m_writer(writer), m_options(options), m_events(events) {}
 
-    void add_root(const fs::path& given) {
-        std::error_code ec;
-        const fs::file_status status = fs::status(given, ec);
-        if (ec || !fs::exists(status)) return problem(given.string(), "no such file or folder");
-        if (fs::is_directory(status)) return walk(given);
-        index_file(given);
+    void plan(const std::vector<fs::path>& given) {
+        for (const auto& path : given) add_root(path);
+        load_stored();
+        if (m_events.on_planned) {
+            std::uintmax_t bytes = 0;
+            for (const auto& c : m_candidates) bytes += c.bytes;
+            m_events.on_planned(m_candidates.size(), bytes);
+        }
+    }
+
+    void index_all() {
+        for (const auto& candidate : m_candidates) {
+            FileDone done{candidate.path, FileOutcome::Failed, 0, 0};
+            index_file(candidate, done);
+            if (m_events.on_file) m_events.on_file(done);
+        }
     }
 
     IndexSummary finish() {
-        for (const auto& root : m_roots) {
-            for (const auto& id : m_writer.ids_under(root)) {
-                if (m_seen_ids.count(id) != 0) continue;
-                m_writer.remove(id);
-                ++m_summary.removed;
-            }
+        for (const auto& [id, stored] : m_stored) {
+            if (m_seen_ids.count(id) != 0 || under_unreadable_folder(stored.path)) continue;
+            m_writer.remove(id);
+            ++m_summary.removed;
         }
         m_writer.commit();
         return std::move(m_summary);
     }
 
 private:
-    void walk(const fs::path& folder) {
+    void add_root(const fs::path& given) {
         std::error_code ec;
-        m_roots.push_back(fs::weakly_canonical(fs::absolute(folder), ec));
-        std::vector<fs::path> files;
-        fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec);
-        if (ec) return problem(folder.string(), "cannot read folder: " + ec.message());
-        for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-            if (ec) {
-                problem(it->path().string(), "cannot read folder: " + ec.message());
-                ec.clear();
-                continue;
-            }
-            if (!it->is_regular_file(ec)) continue;
-            if (is_readable_extension(it->path())) {
-                files.push_back(it->path());
-            } else {
-                ++m_summary.skipped;
-            }
-        }
-        std::sort(files.begin(), files.end());
-        for (const auto& file : files) index_file(file);
+        const fs::file_status status = fs::status(given, ec);
+        if (status.type() == fs::file_type::not_found) return problem(given.string(), "no such file or folder");
+        if (ec) return problem(given.string(), "cannot read: " + reason_of(ec));
+        if (fs::is_directory(status)) return walk(given);
+        if (!fs::is_regular_file(status)) return problem(given.string(), "not a regular file (device, pipe or socket)");
+        add_candidate(given, fs::file_size(given, ec));
     }
 
-    void index_file(const fs::path& file) {
-        std::error_code ec;
-        const fs::path absolute = fs::weakly_canonical(fs::absolute(file), ec);
-        const std::string id = claim_id(file, absolute.string());
-        m_seen_ids.insert(id);
-
-        const std::uintmax_t size = fs::file_size(file, ec);
-        if (!ec && size > m_options.max_file_bytes) {
-            return problem(file.string(), "file too large (" + std::to_string(size >> 20) + " MiB, limit " +
-                                              std::to_string(m_options.max_file_bytes >> 20) + " MiB)");
+    /// Collects the files under a folder. An explicit stack rather than recursive_directory_iterator,
+    /// which retries a folder it cannot open forever unless told to skip permission errors, and
+    /// then skips them silently; here every unreadable folder is reported and remembered.
+    void walk(const fs::path& root) {
+        m_roots.push_back(folder_key(root));
+        std::vector<Candidate> found;
+        std::vector<fs::path> pending{root};
+        while (!pending.empty()) {
+            const fs::path folder = std::move(pending.back());
+            pending.pop_back();
+            std::error_code ec;
+            fs::directory_iterator it(folder, ec);
+            for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+                const fs::directory_entry& entry = *it;
+                std::error_code type_ec;
+                const fs::file_status own = entry.symlink_status(type_ec);
+                if (fs::is_directory(own)) {
+                    pending.push_back(entry.path());
+                    continue;
+                }
+                const fs::file_status target = fs::is_symlink(own) ? entry.status(type_ec) : own;
+                if (fs::is_directory(target)) {
+                    ++m_summary.skipped;  // never followed: a link to a parent would loop forever
+                } else if (!is_readable_extension(entry.path())) {
+                    ++m_summary.skipped;
+                } else if (type_ec) {
+                    problem(entry.path().string(), "cannot read: " + reason_of(type_ec));
+                } else if (!fs::is_regular_file(target)) {
+                    // Opening a pipe would block the run until someone writes to it.
+                    problem(entry.path().string(), "not a regular file (device, pipe or socket)");
+                } else {
+                    std::error_code size_ec;
+                    found.push_back({entry.path(), "", entry.file_size(size_ec)});
+                }
+            }
+            if (ec) {
+                problem(folder.string(), "cannot read folder: " + reason_of(ec));
+                m_unreadable.push_back(folder_key(folder));
+            }
         }
-        std::ifstream in(file, std::ios::binary);
-        if (!in) return problem(file.string(), "cannot read file: permission denied or not a regular file");
-        const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        const std::string hash = content_hash(bytes);
+        std::sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) { return a.path < b.path; });
+        for (auto& c : found) add_candidate(c.path, c.bytes);
+    }
+
+    void add_candidate(const fs::path& path, std::uintmax_t bytes) {
+        std::string absolute = absolute_path(path);
+        if (!m_planned_paths.insert(absolute).second) return;  // reached through two overlapping roots
+        m_candidates.push_back({path, std::move(absolute), bytes});
+    }
+
+    /// What the index holds under the roots, and which of those files are gone: the documents a
+    /// renamed file may come from.
+    void load_stored() {
+        for (const auto& root : m_roots) {
+            for (auto& id : m_writer.ids_under(root)) {
+                if (m_stored.count(id) != 0) continue;
+                const auto version = m_writer.stored_version(id);
+                if (!version) continue;
+                m_id_by_path.emplace(version->source_path, id);
+                m_stored.emplace(std::move(id), StoredFile{version->source_path, version->content_hash});
+            }
+        }
+        for (const auto& [id, stored] : m_stored) {
+            std::error_code ec;
+            if (m_planned_paths.count(stored.path) != 0 || fs::exists(fs::symlink_status(stored.path, ec)) ||
+                under_unreadable_folder(stored.path)) {
+                continue;
+            }
+            add_vanished(stored.hash, id);
+        }
+    }
+
+    void index_file(const Candidate& file, FileDone& done) {
+        const std::string id = claim_id(file);
+        // A vanished document under this very id is being taken over by a file of the same name.
+        const bool takes_over_vanished = forget_vanished(id);
+        // A file that fails keeps the document its path had, so the last good version stays
+        // searchable; a vanished document it was taking over goes at the end all the same.
+        if (!takes_over_vanished) m_seen_ids.insert(id);
+
+        Result<std::string> bytes = read_bytes(file.path);
+        if (!bytes.ok()) return problem(file.path.string(), bytes.error().message);
+        done.bytes = bytes.value().size();
+        const std::string hash = content_hash(bytes.value());
+        bytes = std::string();  // the extractor reads the file again; do not hold two copies
 
         const auto stored = m_writer.stored_version(id);
-        if (stored && stored->content_hash == hash && stored->source_path == absolute.string()) {
+        if (stored && stored->content_hash == hash && stored->source_path == file.absolute) {
             ++m_summary.unchanged;
+            done.outcome = FileOutcome::Unchanged;
             return;
         }
-        Result<ExtractedText> extracted = extract_file(file);
-        if (!extracted.ok()) return problem(file.string(), extracted.error().message);
+        std::string renamed_from;
+        if (takes_over_vanished && stored && stored->content_hash == hash) {
+            renamed_from = id;  // moved to another folder under the same name: re-pathed
+        } else if (!stored) {
+            renamed_from = take_vanished_with_hash(hash);  // renamed: re-keyed under the new name
+        }
 
         IndexedDocument doc;
-        doc.id = id;
-        doc.text = std::move(extracted.value().text);
-        doc.title = guess_title(doc.text, extracted.value().format_title, file.filename().string());
-        doc.source_file = file.string();
-        doc.source_path = absolute.string();
-        doc.format = format_name(extracted.value().format);
-        doc.pages = extracted.value().pages;
-        doc.content_hash = hash;
-        m_enricher.enrich(doc);
+        if (!build(file, id, hash, doc)) {
+            if (!renamed_from.empty() && renamed_from != id) add_vanished(hash, renamed_from);  // removed at the end
+            return;
+        }
+        done.pages = doc.pages;
         m_writer.put(doc);
-        ++(stored ? m_summary.updated : m_summary.added);
-        if (++m_since_commit >= m_options.commit_every) {
+        m_seen_ids.insert(id);
+        if (!renamed_from.empty() && renamed_from != id) {
+            m_writer.remove(renamed_from);
+            m_seen_ids.insert(renamed_from);  // handled here, not to be counted as removed
+        }
+        if (!renamed_from.empty()) {
+            done.outcome = FileOutcome::Renamed;
+            ++m_summary.renamed;
+        } else if (stored) {
+            done.outcome = FileOutcome::Updated;
+            ++m_summary.updated;
+        } else {
+            done.outcome = FileOutcome::Added;
+            ++m_summary.added;
+        }
+        if (++m_since_commit >= std::max<std::size_t>(m_options.commit_every, 1)) {
             m_writer.commit();
             m_since_commit = 0;
         }
     }
 
-    /// The file's id, made unique when another source path already holds it.
-    std::string claim_id(const fs::path& file, const std::string& absolute) {
-        const std::string id = id_for_file(file);
-        const auto taken_here = m_paths_by_id.find(id);
-        const auto stored = m_writer.stored_version(id);
-        const bool taken = (taken_here != m_paths_by_id.end() && taken_here->second != absolute) ||
-                           (stored && !stored->source_path.empty() && stored->source_path != absolute);
-        const std::string unique = taken ? disambiguated_id(id, absolute) : id;
-        m_paths_by_id.emplace(unique, absolute);
+    Result<std::string> read_bytes(const fs::path& file) const {
+        std::error_code ec;
+        const std::uintmax_t size = fs::file_size(file, ec);
+        if (ec) return Error{ErrorCode::Unavailable, "cannot read file: " + reason_of(ec)};
+        if (size > m_options.max_file_bytes) {
+            return Error{ErrorCode::Unsupported, "file too large (" + mib(size) + ", limit " + mib(m_options.max_file_bytes) + ")"};
+        }
+        errno = 0;
+        std::ifstream in(file, std::ios::binary);
+        if (!in) return Error{ErrorCode::Unavailable, "cannot read file: " + reason_of(std::error_code(errno, std::generic_category()))};
+        std::string bytes(static_cast<std::size_t>(size), '\0');
+        in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        if (in.bad()) return Error{ErrorCode::Unavailable, "cannot read file: input/output error"};
+        bytes.resize(static_cast<std::size_t>(in.gcount()));  // it may have shrunk since file_size()
+        return bytes;
+    }
+
+    /// Extracts and enriches one file; false (with the problem reported) when it cannot be read.
+    bool build(const Candidate& file, const std::string& id, const std::string& hash, IndexedDocument& doc) {
+        try {
+            Result<ExtractedText> extracted = extract_file(file.path);
+            if (!extracted.ok()) {
+                problem(file.path.string(), extracted.error().message);
+                return false;
+            }
+            doc.id = id;
+            doc.text = std::move(extracted.value().text);
+            doc.title = guess_title(doc.text, extracted.value().format_title, file.path.filename().string());
+            doc.source_file = file.path.string();
+            doc.source_path = file.absolute;
+            doc.format = format_name(extracted.value().format);
+            doc.pages = extracted.value().pages;
+            doc.content_hash = hash;
+            m_enricher.enrich(doc);
+            return true;
+        } catch (const std::bad_alloc&) {
+            problem(file.path.string(), "not enough memory to read this file");
+        } catch (const std::exception& e) {
+            // A bug met on one odd file must not cost the user the rest of the run.
+            problem(file.path.string(), std::string("internal error while reading: ") + e.what());
+        }
+        return false;
+    }
+
+    /// The file's id: the one its path already has, else one from its name, made unique when an
+    /// existing file or an imported document holds that name's id.
+    std::string claim_id(const Candidate& file) {
+        if (const auto known = m_id_by_path.find(file.absolute); known != m_id_by_path.end()) {
+            m_path_by_id.emplace(known->second, file.absolute);
+            return known->second;
+        }
+        const std::string id = id_for_file(file.path);
+        const auto taken_here = m_path_by_id.find(id);
+        bool taken = taken_here != m_path_by_id.end() && taken_here->second != file.absolute;
+        if (!taken && taken_here == m_path_by_id.end()) {
+            const auto stored = m_writer.stored_version(id);
+            taken = stored && stored->source_path != file.absolute && !is_vanished(id);
+        }
+        const std::string unique = taken ? disambiguated_id(id, file.absolute) : id;
+        m_path_by_id.emplace(unique, file.absolute);
         return unique;
+    }
+
+    [[nodiscard]] bool is_vanished(const std::string& id) const { return m_vanished_hash.count(id) != 0; }
+
+    void add_vanished(const std::string& hash, const std::string& id) {
+        m_vanished.emplace(hash, id);
+        m_vanished_hash.emplace(id, hash);
+    }
+
+    /// Removes `id` from the vanished documents; true if it was one.
+    bool forget_vanished(const std::string& id) {
+        const auto known = m_vanished_hash.find(id);
+        if (known == m_vanished_hash.end()) return false;
+        const auto [first, last] = m_vanished.equal_range(known->second);
+        for (auto it = first; it != last; ++it) {
+            if (it->second != id) continue;
+            m_vanished.erase(it);
+            break;
+        }
+        m_vanished_hash.erase(known);
+        return true;
+    }
+
+    /// The id of a vanished document with this content, taken out of the pool, or "".
+    std::string take_vanished_with_hash(const std::string& hash) {
+        const auto it = m_vanished.find(hash);
+        if (it == m_vanished.end()) return {};
+        std::string id = it->second;
+        m_vanished.erase(it);
+        m_vanished_hash.erase(id);
+        return id;
+    }
+
+    [[nodiscard]] bool under_unreadable_folder(const std::string& path) const {
+        return std::any_of(m_unreadable.begin(), m_unreadable.end(), [&](const std::string& f) { return path.rfind(f, 0) == 0; });
     }
 
     void problem(std::string path, std::string reason) {
         IndexProblem p{std::move(path), std::move(reason)};
-        if (m_on_problem) m_on_problem(p);
+        if (m_events.on_problem) m_events.on_problem(p);
         m_summary.problems.push_back(std::move(p));
     }
 
     IndexWriter& m_writer;
-    Enricher m_enricher;
+    const Enricher m_enricher;
     const IndexOptions& m_options;
-    const ProblemSink& m_on_problem;
+    const IndexEvents& m_events;
     IndexSummary m_summary;
-    std::vector<fs::path> m_roots;
-    std::set<std::string> m_seen_ids;
-    std::unordered_map<std::string, std::string> m_paths_by_id;
+    std::vector<std::string> m_roots;       ///< folders given, canonical, with a trailing '/'
+    std::vector<std::string> m_unreadable;  ///< folders that could not be listed, the same way
+    std::vector<Candidate> m_candidates;
+    std::set<std::string> m_planned_paths;
+    std::map<std::string, StoredFile> m_stored;                  ///< id → what the index holds under the roots
+    std::unordered_map<std::string, std::string> m_id_by_path;   ///< stored path → its id
+    std::unordered_multimap<std::string, std::string> m_vanished;  ///< content hash → id of a document whose file is gone
+    std::unordered_map<std::string, std::string> m_vanished_hash;   ///< the same, id → content hash
+    std::unordered_set<std::string> m_seen_ids;
+    std::unordered_map<std::string, std::string> m_path_by_id;  ///< ids claimed in this run
     std::size_t m_since_commit = 0;
 };
 
 }  // namespace
 
 IndexSummary index_paths(IndexWriter& writer, const std::vector<fs::path>& paths, const IndexOptions& options,
-                         const ProblemSink& on_problem) {
-    Run run(writer, options, on_problem);
-    for (const auto& path : paths) run.add_root(path);
+                         const IndexEvents& events) {
+    Run run(writer, options, events);
+    run.plan(paths);
+    run.index_all();
     return run.finish();
+}
+
+IndexSummary index_paths(IndexWriter& writer, const std::vector<fs::path>& paths, const IndexOptions& options,
+                         const ProblemSink& on_problem) {
+    IndexEvents events;
+    events.on_problem = on_problem;
+    return index_paths(writer, paths, options, events);
 }
 
 }  // namespace tracuu::indexer

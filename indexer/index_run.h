@@ -1,5 +1,6 @@
 /** @file
- *  @brief Indexing files and folders: walk, extract, skip what is unchanged, report what fails.
+ *  @brief Indexing files and folders: walk, extract, skip what is unchanged, follow renames,
+ *  remove what disappeared, report what fails and how far the run has got.
  */
 #pragma once
 
@@ -13,38 +14,86 @@
 
 namespace tracuu::indexer {
 
-/// A file that could not be indexed, and why, in words a user can act on.
+/// A file or folder that could not be indexed, and why, in words a user can act on.
 struct IndexProblem {
     std::string path;
     std::string reason;
 };
 
-/// What one run did.
+/// What one run did. Every file considered lands in exactly one of the file counts or in problems.
 struct IndexSummary {
-    std::size_t added = 0;
-    std::size_t updated = 0;
-    std::size_t unchanged = 0;
-    std::size_t removed = 0;
-    std::size_t skipped = 0;  ///< files in folders whose type tracuu does not read
-    std::vector<IndexProblem> problems;
+    std::size_t added = 0;      ///< files indexed for the first time
+    std::size_t updated = 0;    ///< files whose content changed since the last run, re-indexed
+    std::size_t unchanged = 0;  ///< same path and same content hash: not re-analysed
+    std::size_t renamed = 0;    ///< same content found under a new path or name (see index_paths)
+    std::size_t removed = 0;    ///< documents whose file disappeared from the folders given
+    std::size_t skipped = 0;    ///< entries in folders that tracuu does not read (other types, folder symlinks)
+    std::vector<IndexProblem> problems;  ///< files and folders that failed; the "failed" count is its size
 };
 
 struct IndexOptions {
-    std::size_t commit_every = 200;                  ///< documents between commits
+    std::size_t commit_every = 200;                  ///< documents written between commits (at least 1)
     std::uintmax_t max_file_bytes = 256u << 20;      ///< larger files are reported and skipped
 };
 
 /// Called for each problem as it happens, so a long run reports early.
 using ProblemSink = std::function<void(const IndexProblem&)>;
 
-/** Indexes files and folders (recursively, in name order, symlinks to folders not followed).
+/// What became of one file.
+enum class FileOutcome { Added, Updated, Unchanged, Renamed, Failed };
+
+/// One file finished, for progress reports.
+struct FileDone {
+    std::filesystem::path path;  ///< as found (relative to the current folder when given so)
+    FileOutcome outcome = FileOutcome::Added;
+    std::uintmax_t bytes = 0;    ///< bytes read from the file (0 when it could not be read)
+    unsigned pages = 0;          ///< pages extracted and analysed (0 unless added, updated or renamed)
+};
+
+/** Callbacks of a run, all called on the caller's thread; any of them may be empty.
  *
- *  In folders, files ending in .txt, .text, .pdf, .html or .htm are read; others are counted as
- *  skipped. A file named on the command line is always attempted. Files whose content hash is
- *  unchanged are not re-analysed. Documents that were indexed from a folder given here and whose
- *  file has disappeared are removed. Commits every `commit_every` documents and at the end; a
- *  problem with one file never stops the run.
+ *  Order: on_planned once, after every folder has been walked and before the first file is read;
+ *  then on_file once per file planned (failed ones included), with on_problem for each problem
+ *  as it is met (problems with folders may come before on_planned).
  */
+struct IndexEvents {
+    ProblemSink on_problem;
+    /// The number of files that will be read and their total size in bytes.
+    std::function<void(std::size_t files, std::uintmax_t bytes)> on_planned;
+    std::function<void(const FileDone&)> on_file;
+};
+
+/** Indexes files and folders.
+ *
+ *  Folders are read recursively in name order. Symbolic links to files are read; symbolic links
+ *  to folders are counted as skipped and never followed, so a link loop cannot hang a run (a
+ *  folder given on the command line is read even when it is a link). In folders, files ending in
+ *  .txt, .text, .pdf, .html, .htm, .docx, .docm, .dotx, .dotm or .doc are read; others are
+ *  counted as skipped. A file named on the
+ *  command line is always attempted. A file found twice (two overlapping folders) is read once.
+ *
+ *  Incremental: a file whose path and content hash match what the index holds costs one read and
+ *  one hash, nothing more. Documents that were indexed from a file under a folder given here and
+ *  whose file has disappeared are removed, except under a sub-folder that could not be read this
+ *  time (an unreadable folder is not evidence that its files are gone).
+ *
+ *  Ids and renames: a path keeps the id it was first given. A new path's id comes from its file
+ *  name (see doc_id.h), with a hash of the path added when another existing file holds that id.
+ *  When a new path has the same content as a document whose file disappeared, the file was moved
+ *  or renamed: it counts as renamed, not as added plus removed, and the old document is gone at
+ *  the end. A file moved to another folder under the same name keeps its id (the document is
+ *  re-pathed); a file renamed takes the id of its new name (re-keyed), so links to the old id
+ *  stop resolving. Either way the new path's text is extracted and analysed again: IndexWriter
+ *  has no way yet to re-path a stored document without rebuilding it.
+ *
+ *  Commits every `commit_every` documents written and at the end, so a run killed midway leaves
+ *  an index that opens, holding whole batches; re-running finishes the job. A problem with one
+ *  file never stops the run. Xapian errors from the writer (a full disk) propagate as exceptions.
+ */
+IndexSummary index_paths(IndexWriter& writer, const std::vector<std::filesystem::path>& paths, const IndexOptions& options,
+                         const IndexEvents& events);
+
+/// The same, reporting only problems.
 IndexSummary index_paths(IndexWriter& writer, const std::vector<std::filesystem::path>& paths, const IndexOptions& options,
                          const ProblemSink& on_problem);
 

@@ -1,11 +1,14 @@
 // tracuu-index: parses options, opens the index, runs the indexer, reports.
 #include <CLI/CLI.hpp>
 
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdio>
 #include <iostream>
 
 #include "indexer/index_run.h"
+#include "indexer/progress.h"
 #include "indexer/writer.h"
 
 namespace {
@@ -17,11 +20,13 @@ constexpr int kExitUsage = 2;
 }  // namespace
 
 int main(int argc, char** argv) {
-    CLI::App app{"tracuu-index: index Vietnamese documents (PDF, HTML, text) into a tracuu search index"};
+    CLI::App app{"tracuu-index: index Vietnamese documents (PDF, HTML, text) into a tracuu search index.\n"
+                 "Re-running indexes only new and changed files, follows renamed ones and removes deleted ones."};
     app.set_version_flag("--version", "tracuu-index 0.1.0");
     std::string index_dir;
     std::vector<std::string> paths;
     std::string jsonl;
+    bool quiet = false;
     tracuu::indexer::IndexOptions options;
     std::size_t max_file_mib = options.max_file_bytes >> 20;
     app.add_option("--index", index_dir, "index folder (created if missing)")->required();
@@ -29,6 +34,7 @@ int main(int argc, char** argv) {
     app.add_option("--jsonl", jsonl, "import documents from a JSON-lines file ({\"_id\", \"text\", \"title\"})");
     app.add_option("--commit-every", options.commit_every, "documents between commits")->check(CLI::PositiveNumber)->capture_default_str();
     app.add_option("--max-file-mib", max_file_mib, "skip files larger than this")->check(CLI::PositiveNumber)->capture_default_str();
+    app.add_flag("--quiet,-q", quiet, "no progress line or progress log; problems and the summary are still written");
     try {
         app.parse(argc, argv);
         if (paths.empty() && jsonl.empty()) throw CLI::ValidationError("nothing to index: give files or folders, or --jsonl FILE");
@@ -43,15 +49,19 @@ int main(int argc, char** argv) {
         std::cerr << "tracuu-index: " << writer.error().message << '\n';
         return kExitUsage;
     }
-    const auto report = [](const tracuu::indexer::IndexProblem& p) {
-        std::cerr << "tracuu-index: " << p.path << ": " << p.reason << '\n';
-    };
+    // A line redrawn in place only makes sense to a person watching; logs get whole lines.
+    const auto style = quiet                      ? tracuu::indexer::ProgressStyle::Quiet
+                       : isatty(STDERR_FILENO) == 1 ? tracuu::indexer::ProgressStyle::TerminalLine
+                                                    : tracuu::indexer::ProgressStyle::LogLines;
+    tracuu::indexer::ProgressReporter progress(std::cerr, style);
+    const auto report = [&progress](const tracuu::indexer::IndexProblem& p) { progress.problem(p); };
 
     const auto started = std::chrono::steady_clock::now();
     std::vector<tracuu::indexer::IndexSummary> parts;
     if (!paths.empty()) {
         const std::vector<std::filesystem::path> roots(paths.begin(), paths.end());
-        parts.push_back(tracuu::indexer::index_paths(writer.value(), roots, options, report));
+        parts.push_back(tracuu::indexer::index_paths(writer.value(), roots, options, progress.events()));
+        progress.finish();
     }
     if (!jsonl.empty()) parts.push_back(tracuu::indexer::import_jsonl(writer.value(), jsonl, options, report));
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -61,14 +71,12 @@ int main(int argc, char** argv) {
         total.added += p.added;
         total.updated += p.updated;
         total.unchanged += p.unchanged;
+        total.renamed += p.renamed;
         total.removed += p.removed;
         total.skipped += p.skipped;
         total.problems.insert(total.problems.end(), p.problems.begin(), p.problems.end());
     }
-    std::fprintf(stderr,
-                 "tracuu-index: %zu added, %zu updated, %zu unchanged, %zu removed, %zu skipped, %zu failed in %.2f s; "
-                 "index %s holds %u documents\n",
-                 total.added, total.updated, total.unchanged, total.removed, total.skipped, total.problems.size(), seconds,
-                 index_dir.c_str(), writer.value().document_count());
+    std::fprintf(stderr, "tracuu-index: %s in %.2f s; index %s holds %u documents\n", tracuu::indexer::summary_counts(total).c_str(),
+                 seconds, index_dir.c_str(), writer.value().document_count());
     return total.problems.empty() ? kExitOk : kExitSomeFilesFailed;
 }

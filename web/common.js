@@ -1,4 +1,5 @@
-/* tracuu — shared helpers for the search page (app.js) and document page (doc.js).
+/* tracuu — shared helpers for the search page (app.js), the document page (doc.js) and the
+ * reference page (ref.js).
  * Plain browser JavaScript, no build step. Exposes a single global: window.Tracuu.
  * Served under a Content-Security-Policy of default-src 'self': no eval, no inline code. */
 (function () {
@@ -138,6 +139,132 @@
     }, function () { /* footer is decorative; ignore */ });
   }
 
+  // ---- diacritic-insensitive folding with a map back to the original text ----------------
+
+  var foldCache = Object.create(null);
+  /** One character (or surrogate pair) → lower case without diacritics ("Đ" → "d", "ế" → "e"). */
+  function foldChar(ch) {
+    var c = ch.charCodeAt(0);
+    if (ch.length === 1 && c < 128) return c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : ch;
+    var f = foldCache[ch];
+    if (f === undefined) {
+      f = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+      foldCache[ch] = f;
+    }
+    return f;
+  }
+  function foldString(s) {
+    var out = '';
+    s = String(s);
+    for (var i = 0; i < s.length; i++) {
+      var ch = s.charAt(i);
+      if (i + 1 < s.length && /[\ud800-\udbff]/.test(ch)) { ch += s.charAt(++i); }
+      out += foldChar(ch);
+    }
+    return out;
+  }
+  /** Folded copy of text; start[k]/end[k] give the original [start,end) of folded unit k. */
+  function foldWithMap(text) {
+    var parts = [], start = [], end = [];
+    for (var i = 0; i < text.length;) {
+      var c = text.charCodeAt(i);
+      var len = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
+      var f = foldChar(text.substr(i, len));
+      for (var k = 0; k < f.length; k++) { start.push(i); end.push(i + len); }
+      parts.push(f);
+      i += len;
+    }
+    return { text: parts.join(''), start: start, end: end };
+  }
+
+  // ---- reference keys and document numbers ------------------------------------------------
+
+  /** "13/KH-UBND@2025@ủy ban nhân dân tỉnh ninh bình" → {symbol, year, body}; "?" parts are "". */
+  function keyParts(key) {
+    var p = String(key || '').split('@');
+    var part = function (v) { return v && v !== '?' ? v : ''; };
+    return { symbol: p[0] || '', year: part(p[1]), body: part(p.slice(2).join('@')) };
+  }
+
+  /** URL of the reference page for a key. */
+  function refUrl(key) { return '/ref/' + encodeURIComponent(String(key)); }
+
+  var ALNUM = /[a-z0-9]/;
+  /** A regular expression (over folded text) for document numbers: any case, any diacritics,
+   *  leading zeros and stray spaces around "-" and "/" ("03/NQ-CP", "3/nq- CP"). */
+  function numberPattern(numbers) {
+    var seen = Object.create(null), alts = [];
+    (numbers || []).forEach(function (n) {
+      var toks = foldString(n || '').match(/[a-z0-9]+|[^a-z0-9\s]/g);
+      if (!toks) return;
+      var re = toks.map(function (t) {
+        if (/^\d+$/.test(t)) return '0*' + t.replace(/^0+(?=\d)/, '');
+        return t.replace(/[.*+?^${}()|[\]\\\/-]/g, '\\$&');
+      }).join('\\s*');
+      if (!seen[re]) { seen[re] = true; alts.push(re); }
+    });
+    if (!alts.length) return null;
+    alts.sort(function (a, b) { return b.length - a.length; });
+    return new RegExp(alts.join('|'), 'g');
+  }
+
+  /** Text as a fragment with every occurrence of the given numbers wrapped in <mark class="cite">. */
+  function highlightNumbers(text, numbers) {
+    var frag = document.createDocumentFragment(), re = numberPattern(numbers);
+    text = String(text || '');
+    var at = 0;
+    if (re) {
+      var f = foldWithMap(text), ft = f.text, m;
+      while ((m = re.exec(ft)) !== null) {
+        var fs = m.index, fe = fs + m[0].length;
+        if (fe === fs) { re.lastIndex++; continue; }
+        if ((fs > 0 && ALNUM.test(ft.charAt(fs - 1))) || (fe < ft.length && ALNUM.test(ft.charAt(fe)))) {
+          re.lastIndex = fs + 1; continue;
+        }
+        var s = f.start[fs], e = f.end[fe - 1];
+        if (s < at) continue;
+        if (s > at) frag.appendChild(document.createTextNode(text.slice(at, s)));
+        frag.appendChild(el('mark', { className: 'cite', text: text.slice(s, e) }));
+        at = e;
+      }
+    }
+    if (at < text.length) frag.appendChild(document.createTextNode(text.slice(at)));
+    return frag;
+  }
+
+  /** Money the Vietnamese way: 1515880000000 → "1.515,88 tỷ đồng", 422880000 → "422,88 triệu đồng". */
+  function formatVnd(amount) {
+    var x = Number(amount);
+    if (!isFinite(x)) return '';
+    var a = Math.abs(x);
+    if (a >= 1e9) return formatNumber(x / 1e9, 0, 3) + ' tỷ đồng';
+    if (a >= 1e6) return formatNumber(x / 1e6, 0, 3) + ' triệu đồng';
+    return formatNumber(x, 0, 0) + ' đồng';
+  }
+
+  var loaded = Object.create(null);
+  /**
+   * Load same-origin scripts one after the other; resolves once the last has run. One at a time
+   * on purpose: tracuu-server serves as many connections at once as it has worker threads (4 by
+   * default) and keeps idle ones open for seconds, so a burst of parallel requests would stall.
+   */
+  function loadScripts(srcs) {
+    return srcs.reduce(function (prev, src) {
+      return prev.then(function () {
+        if (!loaded[src]) {
+          loaded[src] = new Promise(function (resolve, reject) {
+            var s = document.createElement('script');
+            s.src = src;
+            s.onload = function () { resolve(); };
+            s.onerror = function () { reject(ApiError('Không tải được tệp ' + src + '.', 0, 'script')); };
+            document.head.appendChild(s);
+          });
+        }
+        return loaded[src];
+      });
+    }, Promise.resolve());
+  }
+
   window.Tracuu = {
     fetchJSON: fetchJSON,
     formatDate: formatDate,
@@ -148,6 +275,15 @@
     clear: clear,
     docUrl: docUrl,
     searchUrl: searchUrl,
-    showIndexInfo: showIndexInfo
+    showIndexInfo: showIndexInfo,
+    foldChar: foldChar,
+    foldString: foldString,
+    foldWithMap: foldWithMap,
+    keyParts: keyParts,
+    refUrl: refUrl,
+    numberPattern: numberPattern,
+    highlightNumbers: highlightNumbers,
+    formatVnd: formatVnd,
+    loadScripts: loadScripts
   };
 })();

@@ -1,16 +1,14 @@
-/* tracuu — document page (/doc/{id}). Depends on common.js (window.Tracuu). */
+/* tracuu — document page (/doc/{id}).
+ * Depends on common.js (window.Tracuu); loads refs.js, budget.js and graph.js for the links. */
 (function () {
   'use strict';
 
-  var T = window.Tracuu;
+  var T = window.Tracuu, R = null; // R: window.TracuuRefs, once loaded
+  var COMPONENTS = ['/refs.js', '/budget.js', '/graph.js'];
   var el = T.el;
   var $ = function (id) { return document.getElementById(id); };
-  var MAX_HITS = 5000; // highlight at most this many matches
-  var RELATIONS = {
-    implements: 'thực hiện', amends: 'sửa đổi, bổ sung', replaces: 'thay thế', repeals: 'bãi bỏ',
-    guides: 'hướng dẫn', based_on: 'căn cứ', cites: 'dẫn chiếu', refers: 'dẫn chiếu', references: 'dẫn chiếu',
-    consolidates: 'hợp nhất', mentions: 'nhắc đến'
-  };
+  var MAX_HITS = 5000;  // highlight at most this many matches
+  var GRAPH_CAP = 20;   // nodes on each side of the graph
 
   function docId() {
     var path = location.pathname.replace(/^\/doc\//, '');
@@ -18,41 +16,7 @@
     try { return decodeURIComponent(path); } catch (e) { return path; }
   }
 
-  // ---- diacritic-insensitive folding with a map back to the original text ----------------
-
-  var foldCache = Object.create(null);
-  function foldChar(ch) {
-    var c = ch.charCodeAt(0);
-    if (ch.length === 1 && c < 128) return c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : ch;
-    var f = foldCache[ch];
-    if (f === undefined) {
-      f = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
-      foldCache[ch] = f;
-    }
-    return f;
-  }
-  function foldString(s) {
-    var out = '';
-    for (var i = 0; i < s.length; i++) {
-      var ch = s.charAt(i);
-      if (i + 1 < s.length && /[\ud800-\udbff]/.test(ch)) { ch += s.charAt(++i); }
-      out += foldChar(ch);
-    }
-    return out;
-  }
-  /** Folded copy of text; start[k]/end[k] give the original [start,end) of folded unit k. */
-  function foldWithMap(text) {
-    var parts = [], start = [], end = [];
-    for (var i = 0; i < text.length;) {
-      var c = text.charCodeAt(i);
-      var len = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
-      var f = foldChar(text.substr(i, len));
-      for (var k = 0; k < f.length; k++) { start.push(i); end.push(i + len); }
-      parts.push(f);
-      i += len;
-    }
-    return { text: parts.join(''), start: start, end: end };
-  }
+  var foldChar = T.foldChar, foldString = T.foldString, foldWithMap = T.foldWithMap;
 
   var WORDCHAR = /[\p{L}\p{N}]/u;
   function queryPattern(q) {
@@ -107,7 +71,8 @@
   }
 
   var squash = function (s) { return foldString(String(s || '')).replace(/\s+/g, ' ').trim().slice(0, 24); };
-  /** Pick the offset unit under which the most section headings are found at their offsets. */
+  /** Pick the offset unit under which the most section headings are found at their offsets:
+   *  {idx: string indices of the sections, unit}. */
   function sectionIndices(doc, text, sections) {
     var offsets = sections.map(function (s) { return Number(s.offset) || 0; });
     var units = ['utf8', 'codepoint', 'utf16'], declared = String(doc.offset_unit || '').toLowerCase();
@@ -121,7 +86,7 @@
         var h = squash(sections[i].heading), at = squash(text.substr(p, 400));
         if (h && at.indexOf(h) !== -1 && at.indexOf(h) < 40) score++;
       });
-      if (score > bestScore) { best = idx; bestScore = score; }
+      if (score > bestScore) { best = { idx: idx, unit: u }; bestScore = score; }
     });
     return best;
   }
@@ -141,6 +106,11 @@
       if (!T.present(r[1])) return;
       body.appendChild(el('tr', null, [el('th', { scope: 'row', text: r[0] }), el('td', { text: String(r[1]) })]));
     });
+    var tc = doc.type_conflict;
+    if (tc && typeof tc === 'object' && (T.present(tc.type_line) || T.present(tc.symbol))) {
+      body.appendChild(el('tr', null, [el('th', { scope: 'row', text: 'Cảnh báo' }), el('td', null, el('span', { className: 'flag' },
+        '⚠ Tên loại văn bản (' + (tc.type_line || '?') + ') không khớp ký hiệu (' + (tc.symbol || '?') + ')'))]));
+    }
     table.hidden = !body.rows.length;
     if (T.present(doc.type)) { $('doc-kicker').textContent = String(doc.type); $('doc-kicker').hidden = false; }
   }
@@ -162,7 +132,8 @@
     }
   }
 
-  /** Render text in pages (split at \f), with section anchors and <mark>ed hits, as DOM nodes. */
+  /** Render text in pages (split at \f), with anchors ([{pos, id, className}]: sections and
+   *  citations) and <mark>ed hits, as DOM nodes. */
   function renderText(text, anchors, hits) {
     var container = $('doc-text'), markEls = [];
     var hi = 0;
@@ -184,16 +155,16 @@
     bounds.push([p, text.length]);
     if (bounds.length > 1 && !text.slice(p).trim()) bounds.pop(); // trailing form feed
     var multi = bounds.length > 1, ai = 0;
-    var order = anchors.map(function (x, k) { return k; }).sort(function (a, b) { return anchors[a] - anchors[b]; });
+    var order = anchors.map(function (x, k) { return k; }).sort(function (a, b) { return anchors[a].pos - anchors[b].pos || a - b; });
     bounds.forEach(function (bd, n) {
       var page = el('section', { className: 'page', id: 'trang-' + (n + 1), 'aria-label': 'Trang ' + (n + 1) });
       if (multi) page.appendChild(el('p', { className: 'page-marker', text: 'Trang ' + (n + 1) }));
       var body = el('div', { className: 'page-text' }), a = bd[0];
       var last = n === bounds.length - 1;
-      while (ai < order.length && (anchors[order[ai]] < bd[1] || last)) {
-        var at = Math.max(a, Math.min(anchors[order[ai]], bd[1]));
+      while (ai < order.length && (anchors[order[ai]].pos < bd[1] || last)) {
+        var an = anchors[order[ai]], at = Math.max(a, Math.min(an.pos, bd[1]));
         appendRange(body, a, at);
-        body.appendChild(el('span', { className: 'section-anchor', id: 'muc-' + order[ai] }));
+        body.appendChild(el('span', { className: an.className, id: an.id }));
         a = at; ai++;
       }
       appendRange(body, a, bd[1]);
@@ -203,40 +174,143 @@
     return markEls;
   }
 
-  function refTarget(item) {
-    var t = item.target || item.source || item.document;
-    if (t && typeof t === 'object' && T.present(t.id)) return t;
-    if (typeof t === 'string' && t) return { id: t };
-    if (T.present(item.target_id)) return { id: item.target_id };
-    return null;
+  // ---- references, cited by, budget, graph ------------------------------------------------
+
+  /** Citations of one key with the same sentence merged: [{text, items}]. */
+  function contextsOf(group) {
+    var byText = Object.create(null), out = [];
+    group.items.forEach(function (r) {
+      var t = T.present(r.context) ? String(r.context).trim() : '';
+      if (!t) return;
+      if (!byText[t]) { byText[t] = { text: t, items: [] }; out.push(byText[t]); }
+      byText[t].items.push(r);
+    });
+    return out;
   }
 
-  function renderRefs(sectionId, items, q) {
-    if (!Array.isArray(items) || !items.length) return;
-    var ul = $(sectionId).querySelector('ul');
-    items.forEach(function (item) {
-      if (item === null || item === undefined) return;
-      if (typeof item !== 'object') { ul.appendChild(el('li', { className: 'ref', text: String(item) })); return; }
-      var target = refTarget(item);
-      var label = [item.number, item.key, item.text, item.raw, target && target.number, target && target.title]
-        .filter(T.present)[0];
-      var li = el('li', { className: 'ref' });
-      var head = el('p', { className: 'ref-head' }, el('strong', { text: T.present(label) ? String(label) : '(không rõ)' }));
-      if (T.present(item.relation)) {
-        var rel = String(item.relation);
-        head.appendChild(el('span', { className: 'badge', text: RELATIONS[rel] || rel }));
-      }
+  function renderReferences(groups, sectionHref) {
+    var ul = $('references').querySelector('ul'), held = 0, total = 0;
+    T.clear(ul);
+    groups.forEach(function (g) {
+      total += g.count;
+      if (g.target) held++;
+      var li = el('li', { className: 'ref', 'data-key': g.key });
+      var head = el('p', { className: 'ref-head' }, [
+        el('a', { href: g.href, className: 'ref-link' }, [T.present(g.type) ? g.type + ' ' : '', el('strong', { text: g.number })]),
+        el('span', { className: 'count', text: T.formatNumber(g.count) + ' lần' })
+      ]);
+      g.relations.forEach(function (r) { head.appendChild(R.relationBadge(r)); });
       li.appendChild(head);
-      if (target && T.present(target.title) && target.title !== label) {
-        li.appendChild(el('p', { className: 'ref-title', text: String(target.title) }));
+      var meta = [T.present(g.issuer) ? g.issuer : '', T.present(g.date) ? 'ngày ' + T.formatDate(g.date) : '',
+        g.target ? 'có trong cơ sở dữ liệu' : 'chưa có trong cơ sở dữ liệu'].filter(Boolean).join(' · ');
+      li.appendChild(el('p', { className: 'ref-meta', text: meta }));
+      if (g.target && T.present(g.target.title)) {
+        li.appendChild(el('p', { className: 'ref-title' }, el('a', { href: g.href, text: String(g.target.title) })));
       }
-      if (T.present(item.context)) li.appendChild(el('p', { className: 'ref-context', text: String(item.context) }));
-      if (target) {
-        li.appendChild(el('p', null, el('a', { href: T.docUrl(target.id, q), text: 'Xem văn bản →' })));
-      }
+      var flags = R.flagList(g.items);
+      if (flags) li.appendChild(flags);
+      var multi = g.relations.length > 1;
+      R.appendContexts(li, contextsOf(g), g.numbers, 1, function (item, c) {
+        var line = el('p', { className: 'context-meta' });
+        var sec = c.items[0].section;
+        if (T.present(sec)) {
+          var h = sectionHref(sec);
+          line.appendChild(h ? el('a', { href: h, text: 'Mục ' + sec }) : el('span', { text: 'Mục ' + sec }));
+        }
+        if (multi) c.items.forEach(function (r) { line.appendChild(R.relationBadge(r.relation)); });
+        if (typeof c.items[0].offset === 'number') line.appendChild(el('a', { href: '#trich-dan-' + c.items[0].index, text: 'Đến vị trí trong văn bản' }));
+        item.insertBefore(line, item.firstChild);
+        var f = g.count > 1 ? R.flagList(c.items) : null;
+        if (f) item.appendChild(f);
+      });
+      var links = el('p', { className: 'ref-links' });
+      if (g.target) links.appendChild(el('a', { href: g.href, text: 'Xem văn bản →' }));
+      links.appendChild(el('a', { href: T.refUrl(g.key), text: g.target ? 'Các văn bản khác dẫn chiếu số hiệu này' : 'Xem trang số hiệu →' }));
+      li.appendChild(links);
       ul.appendChild(li);
     });
-    $(sectionId).hidden = !ul.firstChild;
+    $('references-summary').textContent = T.formatNumber(groups.length) + ' văn bản được dẫn chiếu, ' +
+      T.formatNumber(total) + ' lần; ' + T.formatNumber(held) + ' văn bản có trong cơ sở dữ liệu.';
+    $('references').hidden = !groups.length;
+  }
+
+  /** Citing documents: [{id, title, number, date, count?, relations?, contexts?}]. */
+  function renderCitedBy(citing, numbers) {
+    var ul = $('cited-by').querySelector('ul');
+    T.clear(ul);
+    citing.forEach(function (c) { ul.appendChild(R.citingItem(c, numbers, 1)); });
+    $('cited-by').hidden = !citing.length;
+  }
+
+  /** The key other documents cite this one by, and what GET /api/references/{key} says of it. */
+  function ownReference(doc, id) {
+    var cited = Array.isArray(doc.cited_by) ? doc.cited_by : [];
+    if (!cited.length || (!T.present(doc.key) && !T.present(doc.number))) return Promise.resolve(null);
+    var find = T.present(doc.key) ? Promise.resolve(String(doc.key))
+      : T.fetchJSON('/api/references?limit=50&q=' + encodeURIComponent(doc.number)).then(function (a) {
+        var keys = (a && Array.isArray(a.keys) ? a.keys : []).filter(function (k) { return k && k.document; });
+        var same = keys.filter(function (k) { return k.document.id === id; })[0] || keys.filter(function (k) {
+          return k.document.number === doc.number && (k.document.date || '') === (doc.date || '');
+        })[0];
+        return same ? same.key : '';
+      });
+    return find.then(function (key) {
+      return key ? T.fetchJSON('/api/references/' + encodeURIComponent(key)) : null;
+    }).then(null, function () { return null; });
+  }
+
+  function renderJump() {
+    var nav = $('doc-jump'), ul = nav.querySelector('ul');
+    T.clear(ul);
+    [['text-heading', 'Toàn văn'], ['graph', 'Sơ đồ liên kết'], ['references', 'Văn bản được dẫn chiếu'],
+      ['cited-by', 'Được dẫn chiếu bởi'], ['budget', 'Dự toán ngân sách']].forEach(function (x) {
+      var target = $(x[0]);
+      if (target && !target.hidden) ul.appendChild(el('li', null, el('a', { href: '#' + x[0], text: x[1] })));
+    });
+    nav.hidden = ul.childNodes.length < 2;
+  }
+
+  function renderLinks(doc, id, sections) {
+    R = window.TracuuRefs;
+    var refs = (Array.isArray(doc.references) ? doc.references : []).filter(function (r) { return r && typeof r === 'object'; });
+    var pathIndex = Object.create(null);
+    sections.forEach(function (s, k) { if (T.present(s.path) && pathIndex[s.path] === undefined) pathIndex[s.path] = k; });
+    var sectionHref = function (path) { return pathIndex[path] !== undefined ? '#muc-' + pathIndex[path] : null; };
+    var groups = R.groupReferences(refs);
+    renderReferences(groups, sectionHref);
+    var citing = (Array.isArray(doc.cited_by) ? doc.cited_by : []).filter(function (c) { return c && T.present(c.id); });
+    renderCitedBy(citing, [doc.number]);
+    var lines = Array.isArray(doc.budget_lines) ? doc.budget_lines : [];
+    if (lines.length) {
+      TracuuBudget.render($('budget-body'), { lines: lines, checks: doc.budget_checks }, {
+        caption: 'Dự toán ngân sách trong văn bản', csvUrl: '/api/budget.csv?doc=' + encodeURIComponent(id),
+        sectionHref: function (l) { return sectionHref(l.section); }
+      });
+    }
+    $('budget').hidden = !lines.length;
+    var hasGraph = groups.length || citing.length;
+    $('graph').hidden = !hasGraph;
+    if (hasGraph) TracuuGraph.render($('graph-body'), TracuuGraph.fromDocument(doc, groups, citing, GRAPH_CAP));
+    renderJump();
+    ownReference(doc, id).then(function (answer) {
+      if (!answer || !Array.isArray(answer.cited_by)) return;
+      var more = Object.create(null);
+      answer.cited_by.forEach(function (c) { if (c && c.id) more[c.id] = c; });
+      var rich = citing.map(function (c) { return more[c.id] || c; });
+      renderCitedBy(rich, [doc.number, T.keyParts(answer.key).symbol]);
+      $('cited-by-ref').hidden = false;
+      $('cited-by-ref').querySelector('a').setAttribute('href', T.refUrl(answer.key));
+      if (hasGraph) TracuuGraph.render($('graph-body'), TracuuGraph.fromDocument(doc, groups, rich, GRAPH_CAP));
+    });
+  }
+
+  /** Anchors in the text where each citation starts (#trich-dan-N). */
+  function citationAnchors(doc, text, unit) {
+    var refs = Array.isArray(doc.references) ? doc.references : [], offsets = [], which = [];
+    refs.forEach(function (r, i) {
+      if (r && typeof r.offset === 'number' && r.offset >= 0) { offsets.push(r.offset); which.push(i); }
+    });
+    return toIndices(text, offsets, unit).map(function (pos, k) { return { pos: pos, id: 'trich-dan-' + which[k], className: 'cite-anchor' }; });
   }
 
   function setupHitbar(q, marks, docPath) {
@@ -259,22 +333,26 @@
     bar.hidden = false;
   }
 
-  function render(doc, q, id) {
+  function render(doc, q, id, components) {
     var title = T.present(doc.title) ? String(doc.title) : (T.present(doc.number) ? String(doc.number) : id);
     document.title = title + ' — tracuu';
     $('doc-title').textContent = title;
     renderIdentity(doc);
     var text = typeof doc.text === 'string' ? doc.text : '';
     var sections = Array.isArray(doc.sections) ? doc.sections.filter(function (s) { return s && typeof s === 'object'; }) : [];
-    var anchors = sections.length ? sectionIndices(doc, text, sections) : [];
+    var found = sections.length ? sectionIndices(doc, text, sections) : null;
+    var unit = found ? found.unit : (/utf-?16/i.test(doc.offset_unit || '') ? 'utf16' : /point|char/i.test(doc.offset_unit || '') ? 'codepoint' : 'utf8');
+    var anchors = (found ? found.idx : []).map(function (pos, k) { return { pos: pos, id: 'muc-' + k, className: 'section-anchor' }; });
     renderOutline(sections);
     var hits = T.present(q) ? findHits(text, q) : [];
-    var marks = renderText(text, anchors, hits);
+    var marks = renderText(text, anchors.concat(citationAnchors(doc, text, unit)), hits);
     if (!text.trim()) $('doc-text').appendChild(el('p', { className: 'hint', text: 'Văn bản không có nội dung văn bản trích xuất.' }));
     setupHitbar(q, marks, T.docUrl(id));
-    renderRefs('references', doc.references, q);
-    renderRefs('cited-by', doc.cited_by, q);
     $('doc').hidden = false;
+    components.then(function () { renderLinks(doc, id, sections); }, function (err) {
+      $('references').hidden = false;
+      $('references').appendChild(el('p', { className: 'alert', text: err.message }));
+    });
     if (location.hash.length > 1) {
       var target = null;
       try { target = document.getElementById(decodeURIComponent(location.hash.slice(1))); } catch (e) { target = null; }
@@ -306,9 +384,10 @@
     T.showIndexInfo($('index-info'));
     var id = docId(), status = $('status');
     if (!id) { status.textContent = ''; showError({ status: 404, message: 'Thiếu mã văn bản trong địa chỉ.' }); return; }
+    var components = T.loadScripts(COMPONENTS); // meanwhile: text first, links when these have run
     T.fetchJSON('/api/documents/' + encodeURIComponent(id)).then(function (doc) {
       status.textContent = '';
-      render(doc, q, id);
+      render(doc, q, id, components);
     }, function (err) {
       status.textContent = '';
       showError(err);

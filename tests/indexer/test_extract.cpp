@@ -9,8 +9,10 @@
 #include <iterator>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include "analyzers/utf.h"
 #include "indexer/extract.h"
 #include "tests/support/temp_dir.h"
 
@@ -79,6 +81,52 @@ std::vector<std::string> text_pdf_objects(const std::vector<std::string>& pages)
     return objects;
 }
 
+/** The bytes of a legacy 8-bit text from the way Windows-1252 shows it: `Céng` is TCVN3 for
+ *  `Cộng` (0xE9 = ộ), U+00AD is TCVN3's ư (0xAD). Every character must be below U+0100. */
+std::string legacy_bytes(std::string_view shown) {
+    std::string bytes;
+    for (const char32_t c : tracuu::analyzers::to_utf32(shown)) {
+        REQUIRE(c < 0x100);
+        bytes.push_back(static_cast<char>(c));
+    }
+    return bytes;
+}
+
+/** A PDF whose text layer carries TCVN3 bytes, as Word printed .VnTime documents: simple Type1
+ *  fonts named `.VnTime` and `.VnTimeH` with WinAnsiEncoding and no ToUnicode map, so the text
+ *  comes out as Windows-1252 (and byte 0xAD, ư, as WinAnsi's "hyphen"). One line is in
+ *  Helvetica, and one font has a name that says nothing about its TCVN3 bytes. */
+std::string tcvn3_pdf() {
+    std::vector<std::string> objects = {
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 400 220] /Resources << /Font << /F1 5 0 R /F2 6 0 R "
+        "/F3 7 0 R /F4 8 0 R >> >> /Contents 4 0 R >>",
+        "",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /.VnTime /Encoding /WinAnsiEncoding >>",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /.VnTimeH /Encoding /WinAnsiEncoding >>",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding /WinAnsiEncoding >>",
+        "<< /Title (" + legacy_bytes("QuyÕt ®Þnh sè 12") + ") >>",
+    };
+    const std::pair<const char*, std::string_view> lines[] = {
+        {"/F2", "céng hßa x· héi chñ nghÜa viÖt nam"},  // .VnTimeH draws these codes as capitals
+        {"/F1", "§éc lËp - Tù do - H¹nh phóc"},
+        {"/F1", "Céng hßa x· héi chñ nghÜa ViÖt Nam"},
+        {"/F1", "Bé tr\u00ADëng Bé Tµi chÝnh"},
+        {"/F3", "Ninh Binh, 2025"},
+        {"/F4", "QuyÕt ®Þnh vÒ viÖc giao dù to¸n ng©n s¸ch"},
+    };
+    std::string content;
+    int y = 200;
+    for (const auto& [font, text] : lines) {
+        content += std::string("BT ") + font + " 12 Tf 20 " + std::to_string(y) + " Td (" + legacy_bytes(text) + ") Tj ET\n";
+        y -= 20;
+    }
+    objects[3] = stream(content);
+    return make_pdf(objects, "/Info 9 0 R ");
+}
+
 /// A file of corpus/, or its original in the shared sources while corpus/ is being filled.
 fs::path corpus_file(const std::string& corpus_path, const std::string& shared_path) {
     const fs::path in_repo = fs::path(TRACUU_SOURCE_DIR) / "corpus" / corpus_path;
@@ -143,7 +191,7 @@ TEST_SUITE("indexer") {
         }
     }
 
-    TEST_CASE("binary junk and legacy 8-bit text are rejected as not text") {
+    TEST_CASE("binary junk is rejected as not text") {
         std::string random;
         std::uint32_t state = 12345;
         for (int i = 0; i < 4096; ++i) {
@@ -157,8 +205,8 @@ TEST_SUITE("indexer") {
             {"random bytes with NULs", random},
             {"one NUL in text", std::string("Số: 13/KH-UBND") + '\0' + "Ninh Bình"},
             {"control characters", std::string(200, 'a') + std::string(20, '\x01')},
-            // "Bộ trưởng" in TCVN3: each letter outside ASCII is a lone high byte.
-            {"TCVN3 bytes", std::string(40, ' ') + "B\xe9 tr\xad\xebng B\xe9 T\xb5i ch\xednh"},
+            // High bytes that read as no Vietnamese in any legacy encoding.
+            {"Latin-1 bytes", std::string(40, ' ') + "Caf\xe9 M\xfc" "ller \xfc" "ber Stra\xdf" "e"},
         };
         for (const auto& c : cases) {
             CAPTURE(c.name);
@@ -167,6 +215,53 @@ TEST_SUITE("indexer") {
             CHECK(result.error().code == ErrorCode::Unsupported);
             CHECK(result.error().message == "binary or unknown-encoding content, not text");
         }
+    }
+
+    TEST_CASE("text files in legacy 8-bit Vietnamese encodings are decoded to Unicode") {
+        const TempDir dir;
+        const struct {
+            const char* name;
+            std::string bytes;
+            std::string_view expected;
+        } cases[] = {
+            {"tcvn3.txt", legacy_bytes("Céng hßa x· héi chñ nghÜa ViÖt Nam\n§éc lËp - Tù do - H¹nh phóc\n"
+                                       "QuyÕt ®Þnh vÒ viÖc bæ nhiÖm Bé tr\u00ADëng Bé Tµi chÝnh"),
+             "Cộng hòa xã hội chủ nghĩa Việt Nam\nĐộc lập - Tự do - Hạnh phúc\n"
+             "Quyết định về việc bổ nhiệm Bộ trưởng Bộ Tài chính"},
+            {"vni.txt", legacy_bytes("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam\nÑoäc laäp - Töï do - Haïnh phuùc\n"
+                                     "Quyeát ñònh soá 12/QÑ-UBND"),
+             "Cộng hòa xã hội chủ nghĩa Việt Nam\nĐộc lập - Tự do - Hạnh phúc\nQuyết định số 12/QĐ-UBND"},
+            {"viscii.txt", legacy_bytes("Cµng hòa xã hµi chü nghîa Vi®t Nam"), "Cộng hòa xã hội chủ nghĩa Việt Nam"},
+            {"windows-1258.txt", legacy_bytes("Côòng hoÌa xaÞ hôòi chuÒ nghiÞa Viêòt Nam"),
+             "Cộng hòa xã hội chủ nghĩa Việt Nam"},
+            // UTF-8 with a TCVN3 table pasted in as Windows-1252 characters.
+            {"mixed.txt", "Bảng 1. Dự toán chi ngân sách năm 2026\nSTT | Néi dung | Sè tiÒn\n1 | Chi ®Çu t\u00AD | 89.000",
+             "Bảng 1. Dự toán chi ngân sách năm 2026\nSTT | Nội dung | Số tiền\n1 | Chi đầu tư | 89.000"},
+        };
+        for (const auto& c : cases) {
+            CAPTURE(c.name);
+            const auto result = extract_file(dir.write(c.name, c.bytes));
+            REQUIRE(result.ok());
+            CHECK(result.value().text == c.expected);
+            CHECK(result.value().format == SourceFormat::Text);
+        }
+    }
+
+    TEST_CASE("a PDF whose text layer carries TCVN3 bytes gives Unicode Vietnamese") {
+        const TempDir dir;
+        const auto result = extract_file(dir.write("tcvn3.pdf", tcvn3_pdf()));
+        REQUIRE(result.ok());
+        // Runs in .VnTime are converted by their font, the .VnTimeH heading shown in capitals,
+        // and the Times-Roman line by its statistics (it cannot know the capitals).
+        CHECK(result.value().text ==
+              "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+              "Độc lập - Tự do - Hạnh phúc\n"
+              "Cộng hòa xã hội chủ nghĩa Việt Nam\n"
+              "Bộ trưởng Bộ Tài chính\n"
+              "Ninh Binh, 2025\n"
+              "Quyết định về việc giao dự toán ngân sách");
+        CHECK(result.value().text.find("Cộng hòa xã hội chủ nghĩa Việt Nam") != std::string::npos);
+        CHECK(result.value().format_title == "Quyết định số 12");
     }
 
     TEST_CASE("the corpus plan PDF gives 16 pages separated by 15 form feeds") {
@@ -213,12 +308,16 @@ TEST_SUITE("indexer") {
 
     TEST_CASE("a PDF whose pages have no text has no text layer") {
         // One page that only fills a rectangle, as a scan without OCR has only an image.
-        const auto result = extract_pdf(make_pdf({"<< /Type /Catalog /Pages 2 0 R >>",
-                                                  "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-                                                  "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R >>",
-                                                  stream("0 0 1 rg 10 10 100 100 re f")}));
+        const std::string pdf = make_pdf({"<< /Type /Catalog /Pages 2 0 R >>",
+                                          "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                                          "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R >>",
+                                          stream("0 0 1 rg 10 10 100 100 re f")});
+        const auto result = extract_pdf(pdf);
         REQUIRE_FALSE(result.ok());
-        CHECK(result.error().message == "PDF has no text layer (scanned?); OCR is not enabled");
+        CHECK(result.error().message == "PDF has no text layer (scanned?) and OCR found no text");
+        const auto off = extract_pdf(pdf, {.enabled = false});
+        REQUIRE_FALSE(off.ok());
+        CHECK(off.error().message == "PDF has no text layer (scanned?); OCR is off");
     }
 
     TEST_CASE("a PDF with an empty page tree has no pages") {
@@ -372,7 +471,7 @@ TEST_SUITE("indexer") {
             const char* message;
         } cases[] = {
             {"bao-cao.pdf", "Xin chào", "not a PDF file (corrupt or wrong extension)"},
-            {"bao-cao.docx", junk, "unsupported or binary file"},
+            {"bao-cao.docx", junk, "corrupt Word document (not a readable ZIP archive)"},
             {"bao-cao.txt", junk, "binary or unknown-encoding content, not text"},
             {"hong.pdf", "%PDF-1.4 garbage", "corrupt or unreadable PDF"},
         };
