@@ -85,8 +85,13 @@ void add_identity(Xapian::Document& xdoc, const DocumentFields& f) {
 
 Xapian::Document build_document(const IndexedDocument& doc, const analyzers::Analyzer& analyzer) {
     Xapian::Document xdoc;
-    const Xapian::termpos after_title =
-        index_field(xdoc, analyzer.analyze(doc.title), schema::kFirstPosition, kTitleWdf);
+    const std::vector<Token> title = analyzer.analyze(doc.title);
+    const Xapian::termpos after_title = index_field(xdoc, title, schema::kFirstPosition, kTitleWdf);
+    std::vector<const Token*> title_words;
+    for (const Token& t : title) {
+        if (t.width == 1 && (t.kind == analyzers::TokenKind::Word || t.kind == analyzers::TokenKind::Number)) title_words.push_back(&t);
+    }
+    add_term(xdoc, title_phrase_term(title_words), 1);
     index_field(xdoc, analyzer.analyze(doc.text), after_title + kTitleGap, 1);
 
     xdoc.add_boolean_term(std::string(schema::kId) + doc.id);

@@ -20,6 +20,15 @@ using analyzers::TokenKind;
 
 constexpr double kFoldedFallbackWeight = 0.3;
 constexpr double kIdentifierWeight = 2.0;
+// The three below were tuned on the ALQAC 2023 dev split; docs/QUALITY.md has the figures.
+/// Adjacent query words standing together in a document count this much more than apart.
+constexpr double kBigramWeight = 2.0;
+/// Weight per title word for a document whose whole title the query contains: enough to rank it
+/// above documents that only share words, not so much that a short title decides alone.
+constexpr double kTitleWordWeight = 2.0;
+/// Up to this many words every word is required. A longer query is a statement or a question,
+/// whose words the relevant document rarely has all of: it ranks by what documents share with it.
+constexpr std::size_t kMaxRequiredWords = 8;
 /// The document whose own number the query names outranks every document that only cites it.
 constexpr double kOwnNumberWeight = 10.0;
 constexpr std::size_t kMaxQueryWords = 64;
@@ -203,6 +212,25 @@ void add_abbreviations(const std::vector<Token>& tokens, std::vector<Unit>& unit
     }
 }
 
+/// Boosts documents whose whole title is a run of adjacent words of the query, longer titles more.
+void add_title_boosts(const std::vector<Token>& tokens, std::vector<Xapian::Query>& boosts) {
+    std::vector<const Token*> words;
+    for (const Token& t : tokens) {
+        if (t.width == 1 && (t.kind == TokenKind::Word || t.kind == TokenKind::Number)) words.push_back(&t);
+    }
+    std::map<std::size_t, std::vector<Xapian::Query>> by_length;
+    for (std::size_t first = 0; first < words.size(); ++first) {
+        for (std::size_t end = first + 1; end <= words.size() && end - first <= schema::kTitlePhraseMaxWords; ++end) {
+            if (end - first > 1 && words[end - 1]->position != words[end - 2]->position + 1) break;
+            const std::string term = title_phrase_term(std::vector<const Token*>(words.begin() + static_cast<std::ptrdiff_t>(first), words.begin() + static_cast<std::ptrdiff_t>(end)));
+            if (!term.empty()) by_length[end - first].emplace_back(term);
+        }
+    }
+    for (const auto& [length, terms] : by_length) {
+        boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, combine(Xapian::Query::OP_OR, terms), kTitleWordWeight * static_cast<double>(length));
+    }
+}
+
 RunQueries run_queries(const std::vector<Token>& tokens) {
     std::vector<Unit> units = word_units(tokens);
     add_abbreviations(tokens, units);
@@ -280,6 +308,7 @@ Result<ParsedQuery> QueryBuilder::build(std::string_view user_query) const {
     std::vector<Xapian::Query> boosts;
     std::vector<Token> all_tokens;  // of the wanted words, for the number look-up
     std::size_t word_count = 0;
+    std::size_t wanted_words = 0;
     for (const Item& item : merged) {
         const std::vector<Token> tokens = m_analyzer.analyze(item.text);
         word_count += static_cast<std::size_t>(std::count_if(tokens.begin(), tokens.end(), [](const Token& t) { return t.width == 1 && is_positional(t); }));
@@ -292,7 +321,8 @@ Result<ParsedQuery> QueryBuilder::build(std::string_view user_query) const {
             RunQueries run = run_queries(tokens);
             clause = combine(Xapian::Query::OP_AND, run.units);
             any_unit.insert(any_unit.end(), run.units.begin(), run.units.end());
-            boosts.insert(boosts.end(), run.bigrams.begin(), run.bigrams.end());
+            if (!run.bigrams.empty()) boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, combine(Xapian::Query::OP_OR, run.bigrams), kBigramWeight);
+            add_title_boosts(tokens, boosts);
         }
         if (item.excluded) {
             excluded.push_back(clause);
@@ -301,6 +331,7 @@ Result<ParsedQuery> QueryBuilder::build(std::string_view user_query) const {
         for (const Token& t : tokens) {
             if (is_positional(t) && t.width == 1) parsed.highlight.insert(t.folded);
         }
+        wanted_words += static_cast<std::size_t>(std::count_if(tokens.begin(), tokens.end(), [](const Token& t) { return t.width == 1 && is_positional(t); }));
         all_tokens.insert(all_tokens.end(), tokens.begin(), tokens.end());
         if (item.or_with_previous && !required.empty()) {
             required.back() = Xapian::Query(Xapian::Query::OP_OR, required.back(), clause);
@@ -330,8 +361,8 @@ Result<ParsedQuery> QueryBuilder::build(std::string_view user_query) const {
         if (!excluded.empty()) core = Xapian::Query(Xapian::Query::OP_AND_NOT, core, combine(Xapian::Query::OP_OR, excluded));
         return core;
     };
-    parsed.query = finish(combine(Xapian::Query::OP_AND, required));
     parsed.relaxed = finish(combine(Xapian::Query::OP_OR, any_unit));
+    parsed.query = wanted_words > kMaxRequiredWords ? parsed.relaxed : finish(combine(Xapian::Query::OP_AND, required));
     return parsed;
 }
 

@@ -17,7 +17,7 @@ namespace tracuu::indexer {
 
 /// A parsed query, ready to run.
 struct ParsedQuery {
-    Xapian::Query query;    ///< every word must match (through either layer)
+    Xapian::Query query;    ///< every word must match (through either layer); past 8 words, as `relaxed`
     Xapian::Query relaxed;  ///< any word may match; run when `query` finds nothing
     /// Folded forms of the words a user searched for, to mark in snippets and document views.
     std::set<std::string> highlight;
@@ -33,7 +33,10 @@ struct ParsedQuery {
  *  - identity fields (`loai:"kế hoạch"`, `nam:2025`, `co-quan:ubnd`, `tinh-trang:…`, and
  *    `type:`, `year:`, `issuer:`, `status:`), which filter rather than rank; a query of fields
  *    alone lists every document that passes them.
- *  Adjacent words also rank documents where they stand together (bigrams) higher.
+ *  Every word is required in a query of up to 8 words. A longer query (a statement or a question
+ *  pasted from a text) matches documents with any of its words, ranked by what they share with it.
+ *  Adjacent words also rank documents where they stand together (bigrams) higher, and a
+ *  document whose whole title (5 to 24 words) the query contains higher still.
  *
  *  build() is const and safe to call from several threads.
  */

@@ -6,12 +6,13 @@
 
 #include <xapian.h>
 
+#include <cstddef>
 #include <string_view>
 
 namespace tracuu::schema {
 
 /// Bumped whenever analysis or the layout below changes; an index of another version is rebuilt.
-inline constexpr std::string_view kVersion = "2";
+inline constexpr std::string_view kVersion = "3";
 /// Database metadata key holding kVersion.
 inline constexpr std::string_view kVersionKey = "tracuu.schema";
 
@@ -30,6 +31,12 @@ inline constexpr std::string_view kDate = "D";           ///< dates mentioned in
 /// restoration read these with their term frequencies.
 inline constexpr std::string_view kSurface = "H";
 inline constexpr char kSurfaceSeparator = '\t';
+/// A document's whole title as one term, its folded words joined by spaces
+/// (`XNtrach nhiem cua bo y te`), for titles of kTitlePhraseMinWords to kTitlePhraseMaxWords
+/// words: a query that contains the title ranks the document above ones that share only words.
+inline constexpr std::string_view kTitlePhrase = "XN";
+inline constexpr std::size_t kTitlePhraseMinWords = 5;
+inline constexpr std::size_t kTitlePhraseMaxWords = 24;
 inline constexpr std::string_view kId = "Q";             ///< the document's stable id, one per document
 inline constexpr std::string_view kKind = "K";           ///< what a Xapian document is: kKindDocument
 

@@ -64,6 +64,16 @@ std::string surface_term(const std::string& folded, const std::string& accented)
     return term;
 }
 
+std::string title_phrase_term(const std::vector<const analyzers::Token*>& words) {
+    if (words.size() < schema::kTitlePhraseMinWords || words.size() > schema::kTitlePhraseMaxWords) return {};
+    std::string term(schema::kTitlePhrase);
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (i > 0) term += ' ';
+        term += words[i]->folded;
+    }
+    return term;
+}
+
 bool fits_in_index(const std::string& term) { return !term.empty() && term.size() <= 245; }
 
 }  // namespace tracuu::indexer

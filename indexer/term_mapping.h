@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "analyzers/analyzer.h"
 
@@ -23,6 +24,11 @@ enum class Layer { Exact, Folded };
 
 /// The surface term of a word or bigram whose accented form differs from its folded one, else "".
 [[nodiscard]] std::string surface_term(const std::string& folded, const std::string& accented);
+
+/** The title-phrase term (schema::kTitlePhrase) of a document title's words or of a run of
+ *  adjacent query words: Word and Number tokens of width 1, in order (`XNtrach nhiem cua bo y te`).
+ *  "" when there are fewer than kTitlePhraseMinWords or more than kTitlePhraseMaxWords. */
+[[nodiscard]] std::string title_phrase_term(const std::vector<const analyzers::Token*>& words);
 
 /// True for tokens that take a word position (Word, Number, Part); identifiers and dates do not.
 [[nodiscard]] bool is_positional(const analyzers::Token& token);

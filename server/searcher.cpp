@@ -59,11 +59,18 @@ void Searcher::refresh() {
 
 Result<SearchAnswer> Searcher::search(const SearchRequest& request) {
     const auto started = std::chrono::steady_clock::now();
-    Result<indexer::ParsedQuery> parsed = m_queries.build(request.query);
+    std::optional<std::string> restored;
+    try {
+        restored = m_restorer.restore(m_db, request.query);
+    } catch (const Xapian::Error&) {
+        // A restoration is a convenience: search the query as typed.
+    }
+    Result<indexer::ParsedQuery> parsed = m_queries.build(restored ? *restored : request.query);
     if (!parsed.ok()) return parsed.error();
 
     SearchAnswer answer;
     answer.query = request.query;
+    answer.suggestion = restored;
     answer.page = request.page;
     answer.size = request.size;
     const Xapian::doccount offset = (request.page - 1) * request.size;

@@ -13,6 +13,7 @@
 #include "indexer/error.h"
 #include "indexer/query_builder.h"
 #include "server/budget_reader.h"
+#include "server/diacritic_restorer.h"
 #include "server/reference_reader.h"
 #include "server/search_types.h"
 #include "server/suggester.h"
@@ -32,7 +33,9 @@ public:
     static Result<Searcher> open(const std::vector<std::string>& shards);
 
     /** Runs a query. When no document has every word, runs the relaxed form (any word) and says
-     *  so. Errors: InvalidArgument for a query without words; Unavailable if the index broke. */
+     *  so. A query typed without any diacritic is searched in its restored form (see
+     *  DiacriticRestorer), which the answer offers as `suggestion`.
+     *  Errors: InvalidArgument for a query without words; Unavailable if the index broke. */
     [[nodiscard]] Result<SearchAnswer> search(const SearchRequest& request);
 
     /// The document with this id, with its resolved references and who cites it; NotFound if there is none.
@@ -67,6 +70,7 @@ private:
     indexer::QueryBuilder m_queries;
     analyzers::Analyzer m_analyzer;        ///< Index mode: snippets see the words as the index did
     analyzers::Analyzer m_query_analyzer;  ///< Query mode: suggestions read the words as typed
+    DiacriticRestorer m_restorer;
 };
 
 }  // namespace tracuu::server

@@ -25,7 +25,17 @@ TEST_CASE("an accented word goes to the accented layer with the folded layer as 
 }
 
 TEST_CASE("adjacent words are all required and their bigram boosts the ranking") {
-    CHECK(described("phat trien") == "Query(((Fphat AND Ftrien) AND_MAYBE Gphat trien))");
+    CHECK(described("phat trien") == "Query(((Fphat AND Ftrien) AND_MAYBE 2 * Gphat trien))");
+}
+
+TEST_CASE("up to 8 words all are required, and a longer query is ranked by any of its words") {
+    const QueryBuilder builder;
+    const auto eight = builder.build("một hai ba bốn năm sáu bảy tám");
+    const auto nine = builder.build("một hai ba bốn năm sáu bảy tám chín");
+    REQUIRE(eight.ok());
+    REQUIRE(nine.ok());
+    CHECK(eight.value().query.get_description() != eight.value().relaxed.get_description());
+    CHECK(nine.value().query.get_description() == nine.value().relaxed.get_description());
 }
 
 TEST_CASE("an abbreviation also matches its long form as a phrase, and an ambiguous one at lower weight") {

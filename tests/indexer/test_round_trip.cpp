@@ -180,6 +180,27 @@ TEST_CASE("adjacent words rank above the same words far apart (57)") {
     CHECK(ids.front() == "adjacent");
 }
 
+TEST_CASE("a document whose whole title the query contains ranks above one that shares other words") {
+    SearchFixture index;
+    for (int i = 0; i < 20; ++i) index.add("other-" + std::to_string(i), "Quy định chung về việc khác.", "Phạm vi điều chỉnh");
+    index.add("health", "Thống kê người đang điều trị nghiện.", "Trách nhiệm của Bộ Y tế");
+    index.add("police", "Tổ chức công tác giám định chất ma túy và tiền chất.", "Trách nhiệm của Bộ Công an");
+    const auto ids = index.search("Trách nhiệm của Bộ Y tế trong việc giám định chất ma túy");
+    REQUIRE(ids.size() >= 2);
+    CHECK(ids[0] == "health");
+    CHECK(ids[1] == "police");
+}
+
+TEST_CASE("a statement of more than 8 words finds the document that lacks some of its words") {
+    SearchFixture index;
+    index.add("contract", "Viên chức được ký hợp đồng vụ, việc với cơ quan, tổ chức, đơn vị khác.");
+    index.add("other", "Viên chức không được làm những việc khác.");
+    const auto ids = index.search("viên chức không được tham gia hợp đồng vụ việc với cơ quan khác");
+    REQUIRE(ids.size() == 2);
+    CHECK(ids.front() == "contract");
+    CHECK(index.search("viên chức tham gia hợp đồng").empty());  // up to 8 words, all are required
+}
+
 TEST_CASE("an exact document number ranks the document that carries it first") {
     SearchFixture index;
     index.add("mentions-words", "nghị định 60 năm 2021 về chính phủ và NĐ CP");
