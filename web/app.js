@@ -23,7 +23,9 @@
   function readState() {
     var p = new URLSearchParams(location.search);
     var page = parseInt(p.get('page') || '1', 10);
-    var state = { q: (p.get('q') || '').trim(), page: page > 0 ? page : 1, filters: {} };
+    var sort = p.get('sort');
+    var state = { q: (p.get('q') || '').trim(), page: page > 0 ? page : 1, filters: {},
+      sort: sort === 'date_desc' || sort === 'date_asc' ? sort : 'relevance' };
     FACETS.forEach(function (f) {
       var v = p.get(f.key);
       if (v !== null && v.trim() !== '') state.filters[f.key] = v.trim();
@@ -35,6 +37,7 @@
     var p = new URLSearchParams();
     if (state.q) p.set('q', state.q);
     FACETS.forEach(function (f) { if (state.filters[f.key]) p.set(f.key, state.filters[f.key]); });
+    if (state.sort && state.sort !== 'relevance') p.set('sort', state.sort);
     if (state.page > 1) p.set('page', String(state.page));
     return p;
   }
@@ -45,7 +48,7 @@
   }
 
   function copyState(state, changes) {
-    var n = { q: state.q, page: state.page, filters: {} };
+    var n = { q: state.q, page: state.page, filters: {}, sort: state.sort };
     Object.keys(state.filters).forEach(function (k) { n.filters[k] = state.filters[k]; });
     Object.keys(changes || {}).forEach(function (k) { n[k] = changes[k]; });
     return n;
@@ -320,6 +323,11 @@
     pager = $('pager'); facetsBox = $('facets'); facetGroups = $('facet-groups');
     filtersBox = $('filters'); chips = filtersBox.querySelector('.chips');
 
+    var sortBox = $('sort');
+    sortBox.value = readState().sort;
+    sortBox.addEventListener('change', function () {
+      navigate(copyState(readState(), { sort: sortBox.value, page: 1 }), false);
+    });
     form.addEventListener('submit', function (ev) {
       ev.preventDefault();
       var q = input.value.trim();
@@ -330,6 +338,7 @@
     window.addEventListener('popstate', function () {
       var s = readState();
       input.value = s.q;
+      $('sort').value = s.sort;
       run(s, false);
     });
 

@@ -936,3 +936,22 @@ test('CORS contract the widget relies on', { timeout: TEST_MS }, async (t) => {
   assert.equal(script.status, 200);
   assert.match(String(script.headers['content-type']), /javascript/);
 });
+
+test('search page: sorting by date puts the newest document first and keeps the choice in the URL', { timeout: TEST_MS }, async () => {
+  const page = await openPage();
+  try {
+    await page.goto(`${tracuu.base}/?q=${encodeURIComponent('nghị định')}`);
+    await page.locator('#results > li.result').first().waitFor({ timeout: WAIT_MS });
+    const answer = page.waitForResponse((r) => r.url().includes('/api/search') && r.url().includes('sort=date_desc'), { timeout: WAIT_MS });
+    await page.locator('#sort').selectOption('date_desc');
+    const data = await (await answer).json();
+    assert.match(page.url(), /sort=date_desc/);
+    const dates = data.results.map((r) => r.date).filter(Boolean);
+    assert.ok(dates.length > 1, 'no dated results');
+    assert.deepEqual(dates, [...dates].sort().reverse(), 'results are not newest first');
+    assert.equal(await page.locator('link[rel="search"]').getAttribute('href'), '/opensearch.xml');
+    assertNoProblems(page);
+  } finally {
+    await page.close();
+  }
+});
