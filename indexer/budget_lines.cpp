@@ -8,24 +8,20 @@
 #include <limits>
 
 #include "analyzers/amounts.h"
+#include "analyzers/text_scan.h"
 #include "analyzers/utf.h"
 
 namespace tracuu::indexer {
 namespace {
 
+using analyzers::decode_at;
+using analyzers::letter_at;
+using analyzers::letter_before;
+using analyzers::skip_hspace;
+
 constexpr std::size_t npos = std::string_view::npos;
 
 // ---- UTF-8 helpers ----------------------------------------------------------------------------
-
-char32_t decode_at(std::string_view s, std::size_t i, std::size_t& next) {
-    const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
-    const auto length = static_cast<int32_t>(s.size());
-    auto pos = static_cast<int32_t>(i);
-    UChar32 c;
-    U8_NEXT(bytes, pos, length, c);
-    next = static_cast<std::size_t>(pos);
-    return c < 0 ? U'\uFFFD' : static_cast<char32_t>(c);
-}
 
 char32_t char_at(std::string_view s, std::size_t i) {
     std::size_t next = 0;
@@ -33,43 +29,14 @@ char32_t char_at(std::string_view s, std::size_t i) {
 }
 
 bool is_letter(char32_t c) { return c != 0 && u_isalpha(static_cast<UChar32>(c)) != 0; }
-bool letter_at(std::string_view s, std::size_t i) { return is_letter(char_at(s, i)); }
 bool digit_at(std::string_view s, std::size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; }
 bool hspace_at(std::string_view s, std::size_t i) { return i < s.size() && (s[i] == ' ' || s[i] == '\t'); }
 
-bool letter_before(std::string_view s, std::size_t i) {
-    if (i == 0) return false;
-    std::size_t start = i - 1;
-    while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
-    return letter_at(s, start);
-}
-
-std::size_t skip_hspace(std::string_view s, std::size_t i) {
-    while (hspace_at(s, i)) ++i;
-    return i;
-}
-
 /// Case-insensitive match of a lower-case phrase at i (a space matches any run of spaces) that
 /// ends at a word boundary. Returns the end or npos.
-std::size_t match_phrase(std::string_view s, std::size_t i, std::string_view phrase) {
-    std::size_t p = 0;
-    while (p < phrase.size()) {
-        if (phrase[p] == ' ') {
-            if (!hspace_at(s, i)) return npos;
-            i = skip_hspace(s, i);
-            ++p;
-            continue;
-        }
-        if (i >= s.size()) return npos;
-        std::size_t pn = 0;
-        std::size_t tn = 0;
-        const char32_t want = decode_at(phrase, p, pn);
-        const char32_t got = decode_at(s, i, tn);
-        if (static_cast<char32_t>(u_tolower(static_cast<UChar32>(got))) != want) return npos;
-        p = pn;
-        i = tn;
-    }
-    return letter_at(s, i) ? npos : i;
+std::size_t match_word_phrase(std::string_view s, std::size_t i, std::string_view phrase) {
+    const std::size_t end = analyzers::match_phrase(s, i, phrase);
+    return end == npos || analyzers::letter_at(s, end) ? npos : end;
 }
 
 /// The lower-case words (letter runs) of a text.
@@ -255,7 +222,7 @@ constexpr std::array<std::string_view, 8> kOpeners = {"trong đó", "bao gồm",
 /// Position after "Trong đó:" (or a kin) at i, or npos.
 std::size_t opener_at(std::string_view s, std::size_t i) {
     for (const std::string_view opener : kOpeners) {
-        const std::size_t e = match_phrase(s, i, opener);
+        const std::size_t e = match_word_phrase(s, i, opener);
         if (e == npos) continue;
         const std::size_t colon = skip_hspace(s, e);
         if (colon < s.size() && s[colon] == ':') return colon + 1;
@@ -385,7 +352,7 @@ bool in_date(std::string_view s, std::size_t i) {
     if (j == digits_end) return false;
     while (j > 0 && hspace_at(s, j - 1)) --j;
     const std::string_view thang = "tháng";
-    return j >= thang.size() && match_phrase(s, j - thang.size(), thang) == j;
+    return j >= thang.size() && match_word_phrase(s, j - thang.size(), thang) == j;
 }
 
 /// "2021-2025", "2021 – 2025": a heading about a period, not one year.
@@ -410,7 +377,7 @@ std::vector<YearMention> find_years(std::string_view s) {
     std::vector<YearMention> out;
     for (std::size_t i = s.find_first_of("nN"); i != npos; i = s.find_first_of("nN", i + 1)) {
         if (letter_before(s, i)) continue;
-        const std::size_t e = match_phrase(s, i, "năm");
+        const std::size_t e = match_word_phrase(s, i, "năm");
         if (e == npos) continue;
         const std::size_t d = skip_hspace(s, e);
         if (d == e || !four_digits(s, d) || !(s.substr(d, 2) == "19" || s.substr(d, 2) == "20")) continue;
@@ -585,7 +552,7 @@ BudgetExtraction extract_budget_lines(std::string_view text) {
         const LineContext& tail = contexts[last];
         const bool opens_list = tail.opener_end != npos && only_punctuation(text.substr(tail.opener_end, p.end - tail.opener_end));
         const bool ends_paragraph = only_punctuation(text.substr(tail.amount_end, p.end - tail.amount_end));
-        const bool states_total = ends_paragraph && match_phrase(text, labels[last].begin, "tổng") != npos;
+        const bool states_total = ends_paragraph && match_word_phrase(text, labels[last].begin, "tổng") != npos;
         if (opens_list || states_total) stack.push_back({last, {}});
         ends_previous = ends_paragraph || opens_list ? last : npos;
     }
