@@ -32,6 +32,29 @@ std::string budget_line_id(const std::string& doc_id, std::size_t index) { retur
 
 std::string budget_owner_term(const std::string& doc_id) { return std::string(schema::kBudgetOf) + doc_id; }
 
+std::string relocated_budget_line_id(const std::string& line_id, const std::string& old_doc_id, const std::string& new_doc_id) {
+    const std::string old_prefix = old_doc_id + "-b";
+    if (line_id.rfind(old_prefix, 0) != 0) return line_id;
+    return new_doc_id + "-b" + line_id.substr(old_prefix.size());
+}
+
+Xapian::Document relocated_budget_line(Xapian::Document line, const std::string& new_doc_id) {
+    nlohmann::json data = nlohmann::json::parse(line.get_data(), nullptr, false);
+    if (!data.is_object()) return line;
+    const std::string old_doc_id = data.value("doc_id", "");
+    const std::string old_id = data.value("id", "");
+    const std::string id = relocated_budget_line_id(old_id, old_doc_id, new_doc_id);
+    line.remove_term(std::string(schema::kId) + old_id);
+    line.add_boolean_term(std::string(schema::kId) + id);
+    line.remove_term(budget_owner_term(old_doc_id));
+    line.add_boolean_term(budget_owner_term(new_doc_id));
+    data["id"] = id;
+    data["doc_id"] = new_doc_id;
+    data["parent_id"] = relocated_budget_line_id(data.value("parent_id", ""), old_doc_id, new_doc_id);
+    line.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    return line;
+}
+
 std::vector<std::pair<std::string, Xapian::Document>> build_budget_documents(const IndexedDocument& doc) {
     std::vector<std::pair<std::string, Xapian::Document>> out;
     for (const BudgetLine& line : doc.budget.lines) {

@@ -39,6 +39,12 @@ struct StoredBudgetLine {
 /// The id of a document's n-th budget line: `<document id>-b<n>`.
 [[nodiscard]] std::string budget_line_id(const std::string& doc_id, std::size_t index);
 
+/// `line_id` (`<old_doc_id>-b<n>`) as the line id of the same line under `new_doc_id`; other ids unchanged.
+[[nodiscard]] std::string relocated_budget_line_id(const std::string& line_id, const std::string& old_doc_id, const std::string& new_doc_id);
+
+/// A stored budget line (a handle, edited in place) moved to the document `new_doc_id`: its id, owner and parent follow.
+[[nodiscard]] Xapian::Document relocated_budget_line(Xapian::Document line, const std::string& new_doc_id);
+
 /// The id term shared by all budget lines of one document, to replace or remove them together.
 [[nodiscard]] std::string budget_owner_term(const std::string& doc_id);
 

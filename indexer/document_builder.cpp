@@ -122,6 +122,7 @@ Xapian::Document build_document(const IndexedDocument& doc, const analyzers::Ana
         {schema::kDataSourceFile, doc.source_file},
         {schema::kDataFormat, doc.format},
         {schema::kDataPages, doc.pages},
+        {schema::kDataOcr, doc.ocr},
         {"number", f.number},
         {"type", f.type},
         {"type_from_symbol", f.type_from_symbol},
@@ -160,6 +161,7 @@ IndexedDocument read_document(const Xapian::Document& xdoc) {
     doc.source_file = data.value(schema::kDataSourceFile, "");
     doc.format = data.value(schema::kDataFormat, "");
     doc.pages = data.value(schema::kDataPages, 1u);
+    doc.ocr = data.value(schema::kDataOcr, false);
     DocumentFields& f = doc.fields;
     f.number = data.value("number", "");
     f.number_key = data.value("number_key", "");
@@ -197,6 +199,29 @@ IndexedDocument read_document(const Xapian::Document& xdoc) {
     doc.source_path = xdoc.get_value(schema::kSlotSourcePath);
     doc.content_hash = xdoc.get_value(schema::kSlotContentHash);
     return doc;
+}
+
+Xapian::Document relocated_document(Xapian::Document stored, const std::string& id, const std::string& source_file,
+                                    const std::string& source_path) {
+    const std::string data = stored.get_data();
+    const std::size_t separator = data.find(schema::kDataSeparator);
+    nlohmann::json metadata = nlohmann::json::parse(data.substr(0, separator), nullptr, false);
+    if (!metadata.is_object()) metadata = nlohmann::json::object();
+    const std::string old_id = metadata.value(schema::kDataId, "");
+    metadata[schema::kDataId] = id;
+    metadata[schema::kDataSourceFile] = source_file;
+    if (metadata.contains("budget_checks") && metadata["budget_checks"].is_array()) {
+        for (auto& check : metadata["budget_checks"]) check["line_id"] = relocated_budget_line_id(check.value("line_id", ""), old_id, id);
+    }
+
+    Xapian::Document out = stored;
+    if (!old_id.empty()) out.remove_term(std::string(schema::kId) + old_id);
+    out.add_boolean_term(std::string(schema::kId) + id);
+    out.add_value(schema::kSlotSourcePath, source_path);
+    std::string new_data = metadata.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    if (separator != std::string::npos) new_data += data.substr(separator);
+    out.set_data(new_data);
+    return out;
 }
 
 }  // namespace tracuu::indexer

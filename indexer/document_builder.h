@@ -22,4 +22,12 @@ namespace tracuu::indexer {
 /// Reads back the IndexedDocument stored by build_document (text, title, paths; not the terms).
 [[nodiscard]] IndexedDocument read_document(const Xapian::Document& doc);
 
+/** The stored document `stored` (written by build_document) under a new id and source file, its
+ *  terms untouched: what a renamed or moved file needs, without extracting or analysing it again.
+ *  The id term, the source path slot and the id, source file and budget-check line ids of the
+ *  data change; nothing else does. `stored` is a handle (Xapian documents share state): the
+ *  result is the same document, edited. */
+[[nodiscard]] Xapian::Document relocated_document(Xapian::Document stored, const std::string& id,
+                                                  const std::string& source_file, const std::string& source_path);
+
 }  // namespace tracuu::indexer

@@ -206,6 +206,12 @@ private:
 
         Result<std::string> bytes = read_bytes(file.path);
         if (!bytes.ok()) return problem(file.path.string(), bytes.error().message);
+        if (bytes.value().empty()) {
+            ++m_summary.skipped;
+            ++m_summary.empty;
+            done.outcome = FileOutcome::Skipped;
+            return;
+        }
         done.bytes = bytes.value().size();
         const std::string hash = content_hash(bytes.value());
         bytes = std::string();  // the extractor reads the file again; do not hold two copies
@@ -221,6 +227,15 @@ private:
             renamed_from = id;  // moved to another folder under the same name: re-pathed
         } else if (!stored) {
             renamed_from = take_vanished_with_hash(hash);  // renamed: re-keyed under the new name
+        }
+
+        if (!renamed_from.empty() && m_writer.relocate(renamed_from, id, file.path.string(), file.absolute)) {
+            m_seen_ids.insert(id);
+            m_seen_ids.insert(renamed_from);  // moved here, not to be counted as removed
+            done.outcome = FileOutcome::Renamed;
+            ++m_summary.renamed;
+            count_write();
+            return;
         }
 
         IndexedDocument doc;
@@ -245,6 +260,11 @@ private:
             done.outcome = FileOutcome::Added;
             ++m_summary.added;
         }
+        count_write();
+    }
+
+    /// Commits every commit_every documents written.
+    void count_write() {
         if (++m_since_commit >= std::max<std::size_t>(m_options.commit_every, 1)) {
             m_writer.commit();
             m_since_commit = 0;
@@ -271,7 +291,7 @@ private:
     /// Extracts and enriches one file; false (with the problem reported) when it cannot be read.
     bool build(const Candidate& file, const std::string& id, const std::string& hash, IndexedDocument& doc) {
         try {
-            Result<ExtractedText> extracted = extract_file(file.path);
+            Result<ExtractedText> extracted = extract_file(file.path, m_options.extract);
             if (!extracted.ok()) {
                 problem(file.path.string(), extracted.error().message);
                 return false;
@@ -283,6 +303,7 @@ private:
             doc.source_path = file.absolute;
             doc.format = format_name(extracted.value().format);
             doc.pages = extracted.value().pages;
+            doc.ocr = extracted.value().ocr;
             doc.content_hash = hash;
             m_enricher.enrich(doc);
             return true;

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "indexer/extract.h"
 #include "indexer/writer.h"
 
 namespace tracuu::indexer {
@@ -27,20 +28,22 @@ struct IndexSummary {
     std::size_t unchanged = 0;  ///< same path and same content hash: not re-analysed
     std::size_t renamed = 0;    ///< same content found under a new path or name (see index_paths)
     std::size_t removed = 0;    ///< documents whose file disappeared from the folders given
-    std::size_t skipped = 0;    ///< entries in folders that tracuu does not read (other types, folder symlinks)
+    std::size_t skipped = 0;    ///< entries tracuu does not read (other types, folder symlinks) and empty files
+    std::size_t empty = 0;      ///< of those skipped, files with no bytes: nothing to index, not a failure
     std::vector<IndexProblem> problems;  ///< files and folders that failed; the "failed" count is its size
 };
 
 struct IndexOptions {
     std::size_t commit_every = 200;                  ///< documents written between commits (at least 1)
     std::uintmax_t max_file_bytes = 256u << 20;      ///< larger files are reported and skipped
+    ExtractOptions extract;                          ///< OCR on or off, its time limit per page
 };
 
 /// Called for each problem as it happens, so a long run reports early.
 using ProblemSink = std::function<void(const IndexProblem&)>;
 
 /// What became of one file.
-enum class FileOutcome { Added, Updated, Unchanged, Renamed, Failed };
+enum class FileOutcome { Added, Updated, Unchanged, Renamed, Skipped, Failed };
 
 /// One file finished, for progress reports.
 struct FileDone {
@@ -83,8 +86,12 @@ struct IndexEvents {
  *  or renamed: it counts as renamed, not as added plus removed, and the old document is gone at
  *  the end. A file moved to another folder under the same name keeps its id (the document is
  *  re-pathed); a file renamed takes the id of its new name (re-keyed), so links to the old id
- *  stop resolving. Either way the new path's text is extracted and analysed again: IndexWriter
- *  has no way yet to re-path a stored document without rebuilding it.
+ *  stop resolving. Either way the stored document moves as it is (IndexWriter::relocate): the
+ *  file is read and hashed, not extracted or analysed again, unless its title was its old name.
+ *
+ *  An empty file (0 bytes) is skipped and counted in `empty`: there is nothing to index and
+ *  nothing wrong with the run. If its path held a document, that document stays, as it does
+ *  when a file fails: a file emptied by an interrupted copy must not erase the last good text.
  *
  *  Commits every `commit_every` documents written and at the end, so a run killed midway leaves
  *  an index that opens, holding whole batches; re-running finishes the job. A problem with one

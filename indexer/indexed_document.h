@@ -60,6 +60,8 @@ struct IndexedDocument {
     std::string source_path;   ///< absolute path of the source file, or empty for imports
     std::string format;        ///< "text", "pdf", "html" or "jsonl"
     unsigned pages = 1;
+    /// True when some of the text was read by OCR from page images (it may hold misread letters).
+    bool ocr = false;
     std::string content_hash;  ///< hex hash of the source bytes, empty for imports
     DocumentFields fields;
     std::vector<OutlineEntry> outline;

@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -34,6 +35,12 @@ int main(int argc, char** argv) {
     app.add_option("--jsonl", jsonl, "import documents from a JSON-lines file ({\"_id\", \"text\", \"title\"})");
     app.add_option("--commit-every", options.commit_every, "documents between commits")->check(CLI::PositiveNumber)->capture_default_str();
     app.add_option("--max-file-mib", max_file_mib, "skip files larger than this")->check(CLI::PositiveNumber)->capture_default_str();
+    bool no_ocr = false;
+    double ocr_page_seconds = options.extract.ocr.page_time_limit_ms / 1000.0;
+    app.add_flag("--no-ocr", no_ocr, "do not read scanned PDF pages (pages without a text layer) with OCR");
+    app.add_option("--ocr-page-seconds", ocr_page_seconds, "OCR time limit per scanned page; a slower page is left empty (a PDF left with no text at all is reported)")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
     app.add_flag("--quiet,-q", quiet, "no progress line or progress log; problems and the summary are still written");
     try {
         app.parse(argc, argv);
@@ -43,6 +50,8 @@ int main(int argc, char** argv) {
         return code == 0 ? kExitOk : kExitUsage;
     }
     options.max_file_bytes = static_cast<std::uintmax_t>(max_file_mib) << 20;
+    options.extract.ocr.enabled = !no_ocr;
+    options.extract.ocr.page_time_limit_ms = static_cast<int>(std::min(ocr_page_seconds * 1000.0, 86400000.0));
 
     auto writer = tracuu::indexer::IndexWriter::open(index_dir);
     if (!writer.ok()) {
@@ -74,6 +83,7 @@ int main(int argc, char** argv) {
         total.renamed += p.renamed;
         total.removed += p.removed;
         total.skipped += p.skipped;
+        total.empty += p.empty;
         total.problems.insert(total.problems.end(), p.problems.begin(), p.problems.end());
     }
     std::fprintf(stderr, "tracuu-index: %s in %.2f s; index %s holds %u documents\n", tracuu::indexer::summary_counts(total).c_str(),

@@ -95,7 +95,8 @@ void ProgressReporter::draw(Clock::time_point now) {
 std::string summary_counts(const IndexSummary& s) {
     return std::to_string(s.added) + " added, " + std::to_string(s.updated) + " updated, " + std::to_string(s.unchanged) +
            " unchanged, " + std::to_string(s.renamed) + " renamed, " + std::to_string(s.removed) + " removed, " +
-           std::to_string(s.skipped) + " skipped, " + std::to_string(s.problems.size()) + " failed";
+           std::to_string(s.skipped) + " skipped" + (s.empty > 0 ? " (" + std::to_string(s.empty) + " empty)" : std::string()) +
+           ", " + std::to_string(s.problems.size()) + " failed";
 }
 
 std::string format_duration(double seconds) {

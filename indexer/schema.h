@@ -82,6 +82,7 @@ inline constexpr std::string_view kDataTitle = "title";
 inline constexpr std::string_view kDataSourceFile = "source_file";
 inline constexpr std::string_view kDataFormat = "format";
 inline constexpr std::string_view kDataPages = "pages";
+inline constexpr std::string_view kDataOcr = "ocr";  ///< true when some text was read by OCR
 
 /// Word-position offset: Xapian positions start at 1.
 inline constexpr Xapian::termpos kFirstPosition = 1;

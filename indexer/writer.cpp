@@ -40,6 +40,24 @@ void IndexWriter::put(const IndexedDocument& doc) {
     for (auto& [term, line] : build_budget_documents(doc)) m_db.replace_document(term, line);
 }
 
+bool IndexWriter::relocate(const std::string& from, const std::string& to, const std::string& source_file,
+                           const std::string& source_path) {
+    Xapian::PostingIterator it = m_db.postlist_begin(id_term(from));
+    if (it == m_db.postlist_end(id_term(from))) return false;
+    const Xapian::docid docid = *it;
+    const Xapian::Document stored = m_db.get_document(docid);
+    const IndexedDocument old = read_document(stored);
+    if (old.title == std::filesystem::path(old.source_file).filename().string()) return false;
+    m_db.replace_document(docid, relocated_document(stored, to, source_file, source_path));
+
+    if (to == from) return true;
+    std::vector<Xapian::docid> lines;
+    const std::string owner = budget_owner_term(from);
+    for (auto line = m_db.postlist_begin(owner); line != m_db.postlist_end(owner); ++line) lines.push_back(*line);
+    for (const Xapian::docid line : lines) m_db.replace_document(line, relocated_budget_line(m_db.get_document(line), to));
+    return true;
+}
+
 void IndexWriter::remove(const std::string& id) {
     m_db.delete_document(id_term(id));
     m_db.delete_document(budget_owner_term(id));

@@ -37,6 +37,11 @@ public:
 
     /// Adds or replaces the document with doc.id.
     void put(const IndexedDocument& doc);
+    /** Moves the stored document `from` to the id `to` and a new source file, with its budget
+     *  lines, without extracting or analysing it again (a renamed or moved file; `to` may equal
+     *  `from`). False, changing nothing, when the index holds no `from` or when its title was
+     *  its old file name (a renamed file's title must follow its name: rebuild it instead). */
+    bool relocate(const std::string& from, const std::string& to, const std::string& source_file, const std::string& source_path);
     /// Removes the document with this id, if any.
     void remove(const std::string& id);
     /// The stored source path and hash of an id, if the index holds it.

@@ -50,6 +50,7 @@ nlohmann::json to_json(const SearchAnswer& answer) {
         nlohmann::json r = {{"id", hit.id}, {"title", hit.title}, {"snippet", hit.snippet}, {"page", hit.page}, {"score", hit.score}};
         add_fields(r, hit.fields);
         if (!hit.section.empty()) r["section"] = hit.section;
+        r["ocr"] = hit.ocr;
         results.push_back(std::move(r));
     }
     return {
@@ -87,6 +88,7 @@ nlohmann::json to_json(const DocumentAnswer& document) {
         {"source_file", document.source_file},
         {"format", document.format},
         {"pages", document.pages},
+        {"ocr", document.ocr},
         {"sections", std::move(sections)},
         {"references", to_json(document.references)["references"]},
         {"budget_lines", to_json(document.budget)["lines"]},

@@ -32,6 +32,7 @@ struct SearchHit {
     double score = 0;     ///< relevance relative to the best hit, in (0, 1]
     indexer::DocumentFields fields;
     std::string section;  ///< outline path of the snippet's passage, or ""
+    bool ocr = false;     ///< some of the text was read by OCR from page images
 };
 
 /// One value of a facet and how many matching documents have it.
@@ -140,6 +141,7 @@ struct DocumentAnswer {
     std::vector<ResolvedReference> references;  ///< what it cites
     std::vector<DocumentLink> cited_by;         ///< who cites it
     BudgetAnswer budget;                        ///< its budget lines and their checks
+    bool ocr = false;                           ///< some of the text was read by OCR from page images
 };
 
 struct IndexStatus {

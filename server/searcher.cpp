@@ -122,7 +122,7 @@ void Searcher::fill_hits(const Xapian::MSet& page, const std::set<std::string>& 
         const indexer::IndexedDocument doc = indexer::read_document(it.get_document());
         const Snippet snippet = make_snippet(doc.text, highlight, m_analyzer);
         SearchHit hit{doc.id, doc.title, snippet.html, snippet.page, best > 0 ? it.get_weight() / best : 0, doc.fields,
-                      indexer::outline_path_at(doc.outline, snippet.offset)};
+                      indexer::outline_path_at(doc.outline, snippet.offset), doc.ocr};
         answer.results.push_back(std::move(hit));
     }
 }
@@ -133,7 +133,7 @@ Result<DocumentAnswer> Searcher::document(const std::string& id) {
         Xapian::PostingIterator it = m_db.postlist_begin(term);
         if (it == m_db.postlist_end(term)) return Error{ErrorCode::NotFound, "no document with id \"" + id + "\""};
         const indexer::IndexedDocument doc = indexer::read_document(m_db.get_document(*it));
-        DocumentAnswer answer{doc.id, doc.title, doc.text, doc.source_file, doc.source_path, doc.format, doc.pages, doc.fields, doc.outline, {}, {}, {}};
+        DocumentAnswer answer{doc.id, doc.title, doc.text, doc.source_file, doc.source_path, doc.format, doc.pages, doc.fields, doc.outline, {}, {}, {}, doc.ocr};
         if (auto refs = server::references_of(m_db, id); refs.ok()) answer.references = std::move(refs).value();
         answer.cited_by = server::cited_by(m_db, doc.fields);
         if (auto lines = find_budget(m_db, BudgetQuery{id, "", 0, ""}); lines.ok()) answer.budget = std::move(lines).value();

@@ -99,7 +99,8 @@
       ['Người ký', doc.signer], ['Nơi ban hành', doc.place], ['Ngày ban hành', T.formatDate(doc.date)],
       ['Tệp gốc', T.present(doc.source_file) ? String(doc.source_file) +
         (T.present(doc.format) ? ' (' + String(doc.format).toUpperCase() + ')' : '') : ''],
-      ['Số trang', typeof doc.pages === 'number' && doc.pages > 0 ? T.formatNumber(doc.pages) : '']
+      ['Số trang', typeof doc.pages === 'number' && doc.pages > 0 ? T.formatNumber(doc.pages) : ''],
+      ['Nguồn chữ', doc.ocr === true ? 'Nhận dạng từ ảnh quét (OCR): có thể sai chữ hoặc dấu' : '']
     ];
     var table = $('identity'), body = table.tBodies[0];
     rows.forEach(function (r) {

@@ -15,6 +15,7 @@
 #include "analyzers/utf.h"
 #include "indexer/extract.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/test_documents.h"
 
 namespace {
 
@@ -25,7 +26,12 @@ using tracuu::indexer::extract_html;
 using tracuu::indexer::extract_pdf;
 using tracuu::indexer::extract_plain_text;
 using tracuu::indexer::SourceFormat;
+using tracuu::testing::legacy_bytes;
+using tracuu::testing::make_pdf;
+using tracuu::testing::pdf_stream;
+using tracuu::testing::tcvn3_pdf;
 using tracuu::testing::TempDir;
+using tracuu::testing::text_pdf_objects;
 
 std::string read_bytes(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
@@ -42,90 +48,6 @@ std::string utf16(std::u16string_view text, bool big_endian) {
     return bytes;
 }
 
-/// A minimal PDF from numbered object bodies (object 1 is the catalog), with a correct xref table.
-std::string make_pdf(const std::vector<std::string>& objects, const std::string& trailer_extra = "") {
-    std::string pdf = "%PDF-1.4\n";
-    std::vector<std::size_t> offsets;
-    for (std::size_t i = 0; i < objects.size(); ++i) {
-        offsets.push_back(pdf.size());
-        pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-    }
-    const std::size_t xref = pdf.size();
-    pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
-    for (const std::size_t offset : offsets) {
-        char line[24];
-        std::snprintf(line, sizeof line, "%010zu 00000 n \n", offset);
-        pdf += line;
-    }
-    pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R " + trailer_extra + ">>\n";
-    return pdf + "startxref\n" + std::to_string(xref) + "\n%%EOF\n";
-}
-
-std::string stream(const std::string& content) {
-    return "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream";
-}
-
-/// Objects of a PDF with one page per string, each drawn in Helvetica (ASCII only).
-std::vector<std::string> text_pdf_objects(const std::vector<std::string>& pages) {
-    std::vector<std::string> objects = {"<< /Type /Catalog /Pages 2 0 R >>", "",
-                                        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"};
-    std::string kids;
-    for (const std::string& text : pages) {
-        const std::size_t page = objects.size() + 1;
-        objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Resources << /Font << /F1 3 0 R >> >>"
-                          " /Contents " + std::to_string(page + 1) + " 0 R >>");
-        objects.push_back(stream("BT /F1 12 Tf 20 100 Td (" + text + ") Tj ET"));
-        kids += std::to_string(page) + " 0 R ";
-    }
-    objects[1] = "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages.size()) + " >>";
-    return objects;
-}
-
-/** The bytes of a legacy 8-bit text from the way Windows-1252 shows it: `Céng` is TCVN3 for
- *  `Cộng` (0xE9 = ộ), U+00AD is TCVN3's ư (0xAD). Every character must be below U+0100. */
-std::string legacy_bytes(std::string_view shown) {
-    std::string bytes;
-    for (const char32_t c : tracuu::analyzers::to_utf32(shown)) {
-        REQUIRE(c < 0x100);
-        bytes.push_back(static_cast<char>(c));
-    }
-    return bytes;
-}
-
-/** A PDF whose text layer carries TCVN3 bytes, as Word printed .VnTime documents: simple Type1
- *  fonts named `.VnTime` and `.VnTimeH` with WinAnsiEncoding and no ToUnicode map, so the text
- *  comes out as Windows-1252 (and byte 0xAD, ư, as WinAnsi's "hyphen"). One line is in
- *  Helvetica, and one font has a name that says nothing about its TCVN3 bytes. */
-std::string tcvn3_pdf() {
-    std::vector<std::string> objects = {
-        "<< /Type /Catalog /Pages 2 0 R >>",
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 400 220] /Resources << /Font << /F1 5 0 R /F2 6 0 R "
-        "/F3 7 0 R /F4 8 0 R >> >> /Contents 4 0 R >>",
-        "",
-        "<< /Type /Font /Subtype /Type1 /BaseFont /.VnTime /Encoding /WinAnsiEncoding >>",
-        "<< /Type /Font /Subtype /Type1 /BaseFont /.VnTimeH /Encoding /WinAnsiEncoding >>",
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding /WinAnsiEncoding >>",
-        "<< /Title (" + legacy_bytes("QuyÕt ®Þnh sè 12") + ") >>",
-    };
-    const std::pair<const char*, std::string_view> lines[] = {
-        {"/F2", "céng hßa x· héi chñ nghÜa viÖt nam"},  // .VnTimeH draws these codes as capitals
-        {"/F1", "§éc lËp - Tù do - H¹nh phóc"},
-        {"/F1", "Céng hßa x· héi chñ nghÜa ViÖt Nam"},
-        {"/F1", "Bé tr\u00ADëng Bé Tµi chÝnh"},
-        {"/F3", "Ninh Binh, 2025"},
-        {"/F4", "QuyÕt ®Þnh vÒ viÖc giao dù to¸n ng©n s¸ch"},
-    };
-    std::string content;
-    int y = 200;
-    for (const auto& [font, text] : lines) {
-        content += std::string("BT ") + font + " 12 Tf 20 " + std::to_string(y) + " Td (" + legacy_bytes(text) + ") Tj ET\n";
-        y -= 20;
-    }
-    objects[3] = stream(content);
-    return make_pdf(objects, "/Info 9 0 R ");
-}
 
 /// A file of corpus/, or its original in the shared sources while corpus/ is being filled.
 fs::path corpus_file(const std::string& corpus_path, const std::string& shared_path) {
@@ -311,7 +233,7 @@ TEST_SUITE("indexer") {
         const std::string pdf = make_pdf({"<< /Type /Catalog /Pages 2 0 R >>",
                                           "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                                           "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R >>",
-                                          stream("0 0 1 rg 10 10 100 100 re f")});
+                                          pdf_stream("0 0 1 rg 10 10 100 100 re f")});
         const auto result = extract_pdf(pdf);
         REQUIRE_FALSE(result.ok());
         CHECK(result.error().message == "PDF has no text layer (scanned?) and OCR found no text");
@@ -330,12 +252,7 @@ TEST_SUITE("indexer") {
     TEST_CASE("an encrypted PDF asks for a password") {
         // The standard security handler with an /U entry that the empty user password does not
         // match: what a reader sees of a password-protected file.
-        std::vector<std::string> objects = text_pdf_objects({"Mat"});
-        objects.push_back("<< /Filter /Standard /V 1 /R 2 /Length 40 /O <" + std::string(64, '1') + "> /U <" +
-                          std::string(64, '2') + "> /P -44 >>");
-        const std::string id = "<0123456789abcdef0123456789abcdef>";
-        const std::string trailer = "/Encrypt " + std::to_string(objects.size()) + " 0 R /ID [" + id + id + "] ";
-        const auto result = extract_pdf(make_pdf(objects, trailer));
+        const auto result = extract_pdf(tracuu::testing::encrypted_pdf());
         REQUIRE_FALSE(result.ok());
         CHECK(result.error().message == "encrypted PDF (password required)");
     }

@@ -14,6 +14,7 @@
 
 #include "indexer/extract.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/test_documents.h"
 
 namespace {
 
@@ -22,81 +23,12 @@ using tracuu::ErrorCode;
 using tracuu::indexer::extract_docx;
 using tracuu::indexer::extract_file;
 using tracuu::indexer::SourceFormat;
+using tracuu::testing::make_docx;
+using tracuu::testing::make_zip;
 using tracuu::testing::TempDir;
 
-using Entries = std::vector<std::pair<std::string, std::string>>;
 
-struct ZipDiscard {
-    void operator()(zip_t* archive) const { zip_discard(archive); }
-};
-
-std::string read_bytes(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-/// Writes a ZIP archive holding the entries with libzip and returns its bytes.
-std::string make_zip(const Entries& entries) {
-    const TempDir dir;
-    const fs::path path = dir.path() / "package.zip";
-    int error = 0;
-    std::unique_ptr<zip_t, ZipDiscard> archive(zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error));
-    REQUIRE(archive);
-    for (const auto& [name, content] : entries) {
-        // libzip reads the buffers at zip_close(); `entries` outlives it.
-        zip_source_t* source = zip_source_buffer(archive.get(), content.data(), content.size(), 0);
-        REQUIRE(source != nullptr);
-        if (zip_file_add(archive.get(), name.c_str(), source, ZIP_FL_ENC_UTF_8) < 0) {
-            zip_source_free(source);
-            FAIL("cannot add " << name);
-        }
-    }
-    REQUIRE(zip_close(archive.get()) == 0);
-    (void)archive.release();  // closed and written
-    return read_bytes(path);
-}
-
-constexpr std::string_view kContentTypes =
-    R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
-    R"(<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">)"
-    R"(<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>)"
-    R"(<Default Extension="xml" ContentType="application/xml"/>)"
-    R"(<Override PartName="/word/document.xml" )"
-    R"(ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>)";
-
-constexpr std::string_view kRels =
-    R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
-    R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
-    R"(<Relationship Id="rId1" Target="word/document.xml" )"
-    R"(Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"/>)"
-    R"(<Relationship Id="rId2" Target="docProps/core.xml" )"
-    R"(Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"/>)"
-    R"(</Relationships>)";
-
-std::string document_xml(std::string_view body) {
-    return std::string(R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
-                       R"(<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" )"
-                       R"(xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" )"
-                       R"(xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><w:body>)") +
-           std::string(body) + "<w:sectPr/></w:body></w:document>";
-}
-
-/// The minimal parts of a .docx package, with an optional title in docProps/core.xml.
-std::string make_docx(std::string_view body, std::string_view title = "") {
-    Entries entries = {{"[Content_Types].xml", std::string(kContentTypes)},
-                       {"_rels/.rels", std::string(kRels)},
-                       {"word/document.xml", document_xml(body)}};
-    if (!title.empty()) {
-        entries.emplace_back("docProps/core.xml",
-                             R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
-                             R"(<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" )"
-                             R"(xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>)" +
-                                 std::string(title) + "</dc:title></cp:coreProperties>");
-    }
-    return make_zip(entries);
-}
-
-std::string paragraph(std::string_view text) { return "<w:p><w:r><w:t>" + std::string(text) + "</w:t></w:r></w:p>"; }
+std::string paragraph(std::string_view text) { return tracuu::testing::docx_paragraph(text); }
 
 std::string cell(std::string_view text) { return "<w:tc><w:tcPr/>" + paragraph(text) + "</w:tc>"; }
 
@@ -238,7 +170,7 @@ TEST_SUITE("indexer") {
     }
 
     TEST_CASE("a ZIP without word/document.xml or with broken XML is not a Word document") {
-        const auto missing = extract_docx(make_zip({{"[Content_Types].xml", std::string(kContentTypes)}}));
+        const auto missing = extract_docx(make_zip({{"[Content_Types].xml", "<Types/>"}}));
         REQUIRE_FALSE(missing.ok());
         CHECK(missing.error().message == "not a Word document: word/document.xml is missing");
         const auto broken = extract_docx(make_zip({{"word/document.xml", "<w:document><w:body><w:p>"}}));

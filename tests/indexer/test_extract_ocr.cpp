@@ -15,6 +15,7 @@
 #include "analyzers/fold.h"
 #include "indexer/extract.h"
 #include "indexer/extract_ocr.h"
+#include "tests/support/test_documents.h"
 
 namespace {
 
@@ -28,6 +29,8 @@ using tracuu::indexer::OcrOptions;
 using tracuu::indexer::ocr_pdf_page;
 using tracuu::indexer::PdfOcr;
 using tracuu::indexer::render_pdf_page;
+using tracuu::testing::image_pdf;
+using tracuu::testing::scanned_plan_header;
 
 const fs::path kPlanPdf = fs::path(TRACUU_SOURCE_DIR) / "corpus/plans/kh13-2025-ninh-binh.pdf";
 
@@ -36,76 +39,6 @@ std::string read_bytes(const fs::path& path) {
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-/// PDF RunLengthDecode: a scanned page is mostly runs of white, so this keeps it small
-/// without zlib.
-std::string run_length(const std::vector<std::uint8_t>& data) {
-    std::string out;
-    std::size_t i = 0;
-    while (i < data.size()) {
-        std::size_t run = 1;
-        while (i + run < data.size() && run < 128 && data[i + run] == data[i]) ++run;
-        if (run >= 2) {
-            out.push_back(static_cast<char>(257 - run));
-            out.push_back(static_cast<char>(data[i]));
-            i += run;
-            continue;
-        }
-        std::size_t end = i + 1;
-        while (end < data.size() && end - i < 128 && !(end + 1 < data.size() && data[end] == data[end + 1])) ++end;
-        out.push_back(static_cast<char>(end - i - 1));
-        out.append(reinterpret_cast<const char*>(data.data() + i), end - i);
-        i = end;
-    }
-    out.push_back(static_cast<char>(128));
-    return out;
-}
-
-/// A one-page PDF whose only content is the image, as a scanner writes it: no text layer.
-std::string image_pdf(const GrayImage& image) {
-    const double width = image.width * 72.0 / image.dpi;
-    const double height = image.height * 72.0 / image.dpi;
-    char size[64];
-    std::snprintf(size, sizeof size, "%.2f 0 0 %.2f 0 0", width, height);
-    const std::string pixels = run_length(image.pixels);
-    const std::string content = std::string("q ") + size + " cm /Im0 Do Q";
-    const std::vector<std::string> objects = {
-        "<< /Type /Catalog /Pages 2 0 R >>",
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        std::string("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ") + std::to_string(width) + " " +
-            std::to_string(height) + "] /Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>",
-        "<< /Type /XObject /Subtype /Image /Width " + std::to_string(image.width) + " /Height " +
-            std::to_string(image.height) + " /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /RunLengthDecode" +
-            " /Length " + std::to_string(pixels.size()) + " >>\nstream\n" + pixels + "\nendstream",
-        "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream",
-    };
-    std::string pdf = "%PDF-1.4\n";
-    std::vector<std::size_t> offsets;
-    for (std::size_t i = 0; i < objects.size(); ++i) {
-        offsets.push_back(pdf.size());
-        pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-    }
-    const std::size_t xref = pdf.size();
-    pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
-    for (const std::size_t offset : offsets) {
-        char line[24];
-        std::snprintf(line, sizeof line, "%010zu 00000 n \n", offset);
-        pdf += line;
-    }
-    pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\n";
-    return pdf + "startxref\n" + std::to_string(xref) + "\n%%EOF\n";
-}
-
-/** A scan of the top of the plan's first page (issuer, motto, number, date, title and the first
- *  paragraph): rendered by Poppler at 300 dpi and wrapped as an image-only PDF. The top 40% keeps
- *  the test to a few seconds of OCR. */
-std::string scanned_plan_header() {
-    const auto page = render_pdf_page(read_bytes(kPlanPdf), 0, 300);
-    REQUIRE(page.ok());
-    GrayImage top = page.value();
-    top.height = top.height * 2 / 5;
-    top.pixels.resize(static_cast<std::size_t>(top.width) * static_cast<std::size_t>(top.height));
-    return image_pdf(top);
-}
 
 bool contains(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
 

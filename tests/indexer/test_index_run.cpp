@@ -21,7 +21,7 @@ struct Runner {
 
 TEST_SUITE("indexer") {
 
-TEST_CASE("bad files are reported one by one with a reason and the rest is indexed") {
+TEST_CASE("bad files are reported one by one with a reason, empty ones are skipped and the rest is indexed") {
     Runner r;
     const TempDir docs;
     docs.write("good.txt", "Kế hoạch số 13/KH-UBND");
@@ -31,15 +31,16 @@ TEST_CASE("bad files are reported one by one with a reason and the rest is index
     docs.write("notes.docx.bak", "ignored: not a type tracuu reads");
     const IndexSummary summary = r.run({docs.path(), docs.path() / "missing.txt"});
     CHECK(summary.added == 1);
-    CHECK(summary.skipped == 1);
-    REQUIRE(summary.problems.size() == 4);
+    CHECK(summary.skipped == 2);  // the .bak file and the empty one: nothing to index, nothing wrong
+    CHECK(summary.empty == 1);
+    REQUIRE(summary.problems.size() == 3);
     std::set<std::string> names;
     for (const auto& p : summary.problems) {
         CAPTURE(p.path);
         CHECK_FALSE(p.reason.empty());
         names.insert(std::filesystem::path(p.path).filename().string());
     }
-    CHECK(names == std::set<std::string>{"empty.txt", "junk.txt", "broken.pdf", "missing.txt"});
+    CHECK(names == std::set<std::string>{"junk.txt", "broken.pdf", "missing.txt"});
     CHECK(r.writer.document_count() == 1);
 }
 
