@@ -9,7 +9,7 @@ packages=(
   cmake g++ make pkg-config
   libxapian-dev libicu-dev libcpp-httplib-dev libpoppler-cpp-dev libxml2-dev libxxhash-dev
   nlohmann-json3-dev libcli11-dev doctest-dev
-  libzip-dev libtesseract-dev libleptonica-dev tesseract-ocr-vie
+  libzip-dev libtesseract-dev libleptonica-dev tesseract-ocr-vie antiword
   chromium xapian-tools
 )
 
