@@ -10,6 +10,8 @@
 #include "analyzers/amounts.h"
 #include "analyzers/text_scan.h"
 #include "analyzers/utf.h"
+#include "indexer/budget_rules.h"
+#include "indexer/budget_table.h"
 
 namespace tracuu::indexer {
 namespace {
@@ -486,8 +488,48 @@ std::vector<BudgetCheck> check_totals(const std::vector<BudgetLine>& lines) {
 
 }  // namespace
 
+BudgetKind classify_budget_label(std::string_view label) { return classify(label); }
+
+std::vector<std::string> find_budget_refs(std::string_view text) { return find_refs(text); }
+
+std::vector<BudgetCheck> check_budget_totals(const std::vector<BudgetLine>& lines) { return check_totals(lines); }
+
+namespace {
+
+/// Text lines and table lines in one list in text order (they never share a byte range), with
+/// indexes and parents renumbered.
+std::vector<BudgetLine> merge_lines(std::vector<BudgetLine> text_lines, std::vector<BudgetLine> table_lines) {
+    if (table_lines.empty()) return text_lines;
+    std::vector<std::pair<std::size_t, std::size_t>> order;  // (source, index); 0 = text, 1 = table
+    for (std::size_t k = 0; k < text_lines.size(); ++k) order.emplace_back(0, k);
+    for (std::size_t k = 0; k < table_lines.size(); ++k) order.emplace_back(1, k);
+    const auto offset = [&](const std::pair<std::size_t, std::size_t>& o) {
+        return o.first == 0 ? text_lines[o.second].offset : table_lines[o.second].offset;
+    };
+    std::stable_sort(order.begin(), order.end(), [&](const auto& a, const auto& b) { return offset(a) < offset(b); });
+    std::vector<std::size_t> text_index(text_lines.size());
+    std::vector<std::size_t> table_index(table_lines.size());
+    for (std::size_t k = 0; k < order.size(); ++k) (order[k].first == 0 ? text_index : table_index)[order[k].second] = k;
+    std::vector<BudgetLine> merged;
+    for (std::size_t k = 0; k < order.size(); ++k) {
+        const bool text = order[k].first == 0;
+        BudgetLine line = std::move(text ? text_lines[order[k].second] : table_lines[order[k].second]);
+        line.index = k;
+        if (line.parent) line.parent = (text ? text_index : table_index)[*line.parent];
+        merged.push_back(std::move(line));
+    }
+    return merged;
+}
+
+}  // namespace
+
 BudgetExtraction extract_budget_lines(std::string_view text) {
     BudgetExtraction out;
+    TableBudget tables = extract_table_budget_lines(text);
+    const auto in_table = [&tables](std::size_t offset) {
+        return std::any_of(tables.tables.begin(), tables.tables.end(),
+                           [offset](const auto& t) { return offset >= t.first && offset < t.second; });
+    };
     const auto amounts = analyzers::find_amounts(text);
     const auto paragraphs = split_paragraphs(text);
     const auto years = find_years(text);
@@ -500,6 +542,12 @@ BudgetExtraction extract_budget_lines(std::string_view text) {
 
     for (std::size_t pi = 0; pi < paragraphs.size(); ++pi) {
         const Paragraph& p = paragraphs[pi];
+        if (!tables.tables.empty() && in_table(p.begin)) {
+            // Table rows are read by extract_table_budget_lines; they neither hold text lines
+            // nor continue or end the lists around them.
+            while (next_amount != amounts.end() && next_amount->begin < p.end) ++next_amount;
+            continue;
+        }
         const std::size_t first = out.lines.size();
         std::size_t from = p.content;
         for (; next_amount != amounts.end() && next_amount->begin < p.end; ++next_amount) {
@@ -559,6 +607,7 @@ BudgetExtraction extract_budget_lines(std::string_view text) {
     for (std::size_t k = 0; k < out.lines.size(); ++k) {
         out.lines[k].year = resolve_year(out.lines[k], contexts[k], labels[k], out.lines, years, paragraphs[contexts[k].paragraph].begin);
     }
+    out.lines = merge_lines(std::move(out.lines), std::move(tables.lines));
     out.checks = check_totals(out.lines);
     return out;
 }

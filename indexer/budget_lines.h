@@ -77,7 +77,12 @@ struct BudgetExtraction {
  *  and its sentence, found by a deliberately small pattern: digits, an optional `/year`, then
  *  `-` or `/` segments starting with a capital. `xã/phường` is not a symbol.
  *
- *  PDF tables are not read. Pure: no I/O, no state; safe to call from several threads.
+ *  Tables: rows written as cells joined by ` | ` (how DOCX tables and PDF tables found by
+ *  extract_pdf come out) are read by extract_table_budget_lines (budget_table.h), with the unit
+ *  from a `Đơn vị: triệu đồng` line above them; their lines join the text's lines in text
+ *  order, and the text rules above skip table rows. Sums are checked alike for both.
+ *
+ *  Pure: no I/O, no state; safe to call from several threads.
  */
 [[nodiscard]] BudgetExtraction extract_budget_lines(std::string_view text);
 

@@ -75,6 +75,9 @@ Result<ExtractedText> extract_pdf(std::string_view bytes);
 
 /** Extracts text from the bytes of a PDF file, one '\f'-separated chunk per page.
  *
+ *  Text comes in content-stream order, except tables (rows of words aligned in columns, some
+ *  holding figures: indexer/pdf_table.h), which come out one row per line with cells joined by
+ *  " | ", as extract_docx writes Word tables, so budget lines read both alike.
  *  A page whose text layer is blank is read by OCR (indexer/extract_ocr.h) unless `ocr` says
  *  not to; ExtractedText::ocr then tells that some text was recognised. A page that OCR cannot
  *  read stays empty. No text at all is an Error: "PDF has no text layer (scanned?); OCR is off",

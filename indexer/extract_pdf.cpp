@@ -20,6 +20,7 @@
 #include "analyzers/legacy_encoding.h"
 #include "analyzers/normalize.h"
 #include "indexer/extract_ocr.h"
+#include "indexer/pdf_table.h"
 
 namespace tracuu::indexer {
 namespace {
@@ -117,6 +118,39 @@ std::string repair_legacy_words(const poppler::page& page, const std::string& te
     return out;
 }
 
+/** The page's raw-order text with each table written as one line per row, cells joined by
+ *  " | " (as DOCX tables come out), or nullopt when the page has no table.
+ *
+ *  The text above, between and below the tables is Poppler's raw order of those horizontal
+ *  bands: a band is cut at the table's top and bottom, and Poppler keeps a character whose
+ *  baseline lies inside the band. */
+std::optional<std::string> text_with_tables(const poppler::page& page) {
+    std::vector<PdfWord> words;
+    for (const poppler::text_box& box : page.text_list()) {
+        const poppler::rectf r = box.bbox();
+        words.push_back({to_std_string(box.text()), r.left(), r.top(), r.right(), r.bottom()});
+    }
+    const std::vector<PdfTable> tables = find_pdf_tables(words);
+    if (tables.empty()) return std::nullopt;
+    // Wider and taller than any page: the slice is clipped to the page anyway.
+    constexpr double kFar = 1e5;
+    std::string out;
+    const auto append = [&out](std::string part) {
+        while (!part.empty() && (part.back() == '\n' || part.back() == '\f' || part.back() == ' ')) part.pop_back();
+        if (part.empty()) return;
+        if (!out.empty()) out.push_back('\n');
+        out += part;
+    };
+    double y = 0;
+    for (const PdfTable& table : tables) {
+        if (table.top > y) append(to_std_string(page.text(poppler::rectf(0, y, kFar, table.top - y), poppler::page::raw_order_layout)));
+        for (const auto& row : table.rows) append(table_row_line(row));
+        y = table.bottom;
+    }
+    append(to_std_string(page.text(poppler::rectf(0, y, kFar, kFar), poppler::page::raw_order_layout)));
+    return out;
+}
+
 /** The text of one page in content-stream ("raw") order.
  *
  *  Raw order was the best of poppler's three layouts on the Công báo and plan PDFs: the
@@ -128,6 +162,11 @@ std::string page_text(const poppler::document& document, int index) {
     const std::unique_ptr<poppler::page> page(document.create_page(index));
     if (!page) return {};
     std::string text = to_std_string(page->text(poppler::rectf(), poppler::page::raw_order_layout));
+    // Finding tables needs the word list, a second layout pass: only pages with figures at
+    // the ends of two lines are worth it. Other pages keep the raw text as it is.
+    if (may_hold_table(text)) {
+        if (std::optional<std::string> tabled = text_with_tables(*page)) text = std::move(*tabled);
+    }
     // Legacy 8-bit text is repaired line by line from its statistics. Only a page where that
     // finds some is worth the second pass of Poppler's word list, which knows each word's font
     // and converts runs in .VnTime or VNI-Times fonts by their encoding, .VnTimeH in capitals.

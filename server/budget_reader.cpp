@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -32,6 +33,43 @@ std::vector<BudgetCheckView> checks_of(const Xapian::Database& db, const std::st
     return out;
 }
 
+/// The document's own reference key (number, year, issuer: its kOwnKey term), or "" when it has none.
+std::string own_key_of(const Xapian::Database& db, const std::string& doc_id) {
+    const std::string id = term(schema::kId, doc_id);
+    Xapian::PostingIterator it = db.postlist_begin(id);
+    if (it == db.postlist_end(id)) return {};
+    Xapian::TermIterator t = db.termlist_begin(*it);
+    t.skip_to(std::string(schema::kOwnKey));
+    if (t == db.termlist_end(*it) || (*t).rfind(schema::kOwnKey, 0) != 0) return {};
+    return (*t).substr(schema::kOwnKey.size());
+}
+
+/** Keeps the lines of one copy of each document. The same plan saved as .txt and .pdf (or .docx
+ *  and .pdf) is two Xapian documents with one identity; counting both would double every total.
+ *  The copy with the most lines wins (a PDF table may hold lines its text copy lacks), then the
+ *  smaller id; the others are named in `answer.copies`. */
+void keep_one_copy(const Xapian::Database& db, BudgetAnswer& answer) {
+    std::map<std::string, std::size_t> lines_of;
+    for (const auto& line : answer.lines) ++lines_of[line.doc_id];
+    std::map<std::string, std::string> kept_for_key;  // own key → doc id kept
+    for (const auto& [doc, count] : lines_of) {
+        const std::string key = own_key_of(db, doc);
+        if (key.empty()) continue;
+        auto [it, fresh] = kept_for_key.emplace(key, doc);
+        if (!fresh && count > lines_of[it->second]) it->second = doc;
+    }
+    std::set<std::string> kept;
+    for (const auto& [key, doc] : kept_for_key) kept.insert(doc);
+    for (const auto& [doc, count] : lines_of) {
+        const std::string key = own_key_of(db, doc);
+        if (!key.empty() && kept.count(doc) == 0) answer.copies.push_back({doc, kept_for_key[key]});
+    }
+    if (answer.copies.empty()) return;
+    std::set<std::string> dropped;
+    for (const auto& c : answer.copies) dropped.insert(c.doc_id);
+    std::erase_if(answer.lines, [&](const indexer::StoredBudgetLine& l) { return dropped.count(l.doc_id) != 0; });
+}
+
 std::string csv_field(const std::string& value) {
     if (value.find_first_of(",\"\n\r") == std::string::npos) return value;
     std::string quoted = "\"";
@@ -59,6 +97,7 @@ Result<BudgetAnswer> find_budget(const Xapian::Database& db, const BudgetQuery& 
     BudgetAnswer answer;
     for (auto it = mset.begin(); it != mset.end(); ++it) answer.lines.push_back(indexer::read_budget_line(it.get_document()));
     std::stable_sort(answer.lines.begin(), answer.lines.end(), [](const auto& a, const auto& b) { return a.doc_id < b.doc_id; });
+    if (q.doc_id.empty()) keep_one_copy(db, answer);
 
     std::set<std::string> listed;
     std::set<std::string> docs;

@@ -169,7 +169,9 @@ nlohmann::json to_json(const BudgetAnswer& budget) {
         checks.push_back({{"line_id", c.line_id}, {"kind", "sum"}, {"ok", c.ok}, {"stated_vnd", c.stated_vnd},
                           {"children_sum_vnd", c.children_sum_vnd}, {"message", c.message}});
     }
-    return {{"lines", std::move(lines)}, {"total_vnd", budget.total_vnd}, {"checks", std::move(checks)}};
+    nlohmann::json copies = nlohmann::json::array();
+    for (const auto& c : budget.copies) copies.push_back({{"doc_id", c.doc_id}, {"same_as", c.same_as}});
+    return {{"lines", std::move(lines)}, {"total_vnd", budget.total_vnd}, {"checks", std::move(checks)}, {"copies", std::move(copies)}};
 }
 
 nlohmann::json error_json(const Error& error) {

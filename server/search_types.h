@@ -74,12 +74,21 @@ struct BudgetCheckView {
     std::string message;
 };
 
+/// A document that is another file of the same document (`kh13.pdf` beside `kh13.txt`).
+struct DocumentCopy {
+    std::string doc_id;
+    std::string same_as;  ///< the id of the copy kept
+};
+
 struct BudgetAnswer {
     std::vector<indexer::StoredBudgetLine> lines;  ///< by document, then text order
     /// Sum of the listed spending lines (revenue lines are listed but not added), counting a
     /// line only when its parent is not listed too, so children never add to their total twice.
     std::int64_t total_vnd = 0;
     std::vector<BudgetCheckView> checks;  ///< the checks of the listed parent lines
+    /// Documents whose lines are left out because they are another copy (same number, year and
+    /// issuer) of a document whose lines are listed.
+    std::vector<DocumentCopy> copies;
 };
 
 /// A document named by id and title.

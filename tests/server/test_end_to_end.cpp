@@ -252,6 +252,14 @@ TEST_CASE("the plan's budget lines add up and the 57-NQ/TW line is found by refe
     REQUIRE_FALSE(by_ref["lines"].empty());
     CHECK(by_ref["lines"][0]["amount_vnd"] == 666300000000LL);
     CHECK(by_ref["lines"][0]["label"].get<std::string>().find("57-NQ/TW") != std::string::npos);
+    // The corpus holds the plan as .txt and as .pdf: one document, counted once.
+    CHECK(by_ref["total_vnd"] == 666300000000LL);
+    REQUIRE(by_ref["copies"].size() == 1);
+    const std::string kept = by_ref["copies"][0]["same_as"].get<std::string>();
+    CHECK(by_ref["copies"][0]["doc_id"].get<std::string>().rfind("kh13-2025-ninh-binh", 0) == 0);
+    for (const auto& l : by_ref["lines"]) CHECK(l["doc_id"] == kept);
+    const auto pdf_copy = demo().get("/api/budget", {{"doc", by_ref["copies"][0]["doc_id"].get<std::string>()}});
+    CHECK_FALSE(pdf_copy["lines"].empty());  // asked for by id, a copy still lists its own lines
 
     const std::string csv = demo().get_raw("/api/budget.csv", {{"doc", "kh13-2025-ninh-binh"}});
     CHECK(csv.rfind("\xEF\xBB\xBF" "id,doc_id", 0) == 0);
