@@ -57,6 +57,19 @@ void add_boolean(Xapian::Document& xdoc, const std::string& term) {
     if (fits_in_index(term)) xdoc.add_boolean_term(term);
 }
 
+/// Boolean terms for each folded title word and each pair of adjacent ones (schema::kTitleWord):
+/// suggestions complete titles from these few terms instead of expanding a prefix over every
+/// word of every text, and the pairs keep `nghi quy` from matching `Nghị định … quy định`.
+void add_title_words(Xapian::Document& xdoc, const std::vector<const Token*>& title_words) {
+    const std::string prefix(schema::kTitleWord);
+    for (std::size_t i = 0; i < title_words.size(); ++i) {
+        add_boolean(xdoc, prefix + title_words[i]->folded);
+        if (i > 0 && title_words[i - 1]->position + 1 == title_words[i]->position) {
+            add_boolean(xdoc, prefix + title_words[i - 1]->folded + ' ' + title_words[i]->folded);
+        }
+    }
+}
+
 /// Filter terms, facet values and self-identity terms of the document's identity.
 void add_identity(Xapian::Document& xdoc, const DocumentFields& f) {
     const auto filter = [&](std::string_view prefix, Xapian::valueno slot, const std::string& value) {
@@ -92,6 +105,7 @@ Xapian::Document build_document(const IndexedDocument& doc, const analyzers::Ana
         if (t.width == 1 && (t.kind == analyzers::TokenKind::Word || t.kind == analyzers::TokenKind::Number)) title_words.push_back(&t);
     }
     add_term(xdoc, title_phrase_term(title_words), 1);
+    add_title_words(xdoc, title_words);
     index_field(xdoc, analyzer.analyze(doc.text), after_title + kTitleGap, 1);
 
     xdoc.add_boolean_term(std::string(schema::kId) + doc.id);

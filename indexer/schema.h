@@ -12,7 +12,7 @@
 namespace tracuu::schema {
 
 /// Bumped whenever analysis or the layout below changes; an index of another version is rebuilt.
-inline constexpr std::string_view kVersion = "3";
+inline constexpr std::string_view kVersion = "4";
 /// Database metadata key holding kVersion.
 inline constexpr std::string_view kVersionKey = "tracuu.schema";
 
@@ -37,6 +37,10 @@ inline constexpr char kSurfaceSeparator = '\t';
 inline constexpr std::string_view kTitlePhrase = "XN";
 inline constexpr std::size_t kTitlePhraseMinWords = 5;
 inline constexpr std::size_t kTitlePhraseMaxWords = 24;
+/// Each folded word of a document's title and each pair of adjacent ones, joined by a space,
+/// without positions (`XHnghi`, `XHquyet`, `XHnghi quyet`, `XH57`): the title completions of
+/// suggestions read these short posting lists, never the body's.
+inline constexpr std::string_view kTitleWord = "XH";
 inline constexpr std::string_view kId = "Q";             ///< the document's stable id, one per document
 inline constexpr std::string_view kKind = "K";           ///< what a Xapian document is: kKindDocument
 

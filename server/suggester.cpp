@@ -1,11 +1,12 @@
 #include "server/suggester.h"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <map>
 
 #include "analyzers/fold.h"
 #include "analyzers/normalize.h"
-#include "indexer/document_builder.h"
 #include "indexer/schema.h"
 #include "indexer/term_mapping.h"
 
@@ -14,21 +15,43 @@ namespace {
 
 using analyzers::Token;
 
-constexpr std::size_t kMaxTermsScanned = 5000;
+// Every key press runs this, so every walk is bounded: a prefix of one letter must cost no more
+// than a whole word (bench/perf/run measures /api/suggest under load).
+constexpr std::size_t kMaxTermsScanned = 2000;  ///< terms read from one allterms walk, at most
 constexpr std::size_t kMaxPhrases = 3;
 constexpr std::size_t kMaxNumbers = 3;
-constexpr Xapian::termcount kWildcardExpansion = 100;
+constexpr std::size_t kTitleExpansion = 20;  ///< title words (or pairs) a last word typed may complete to
+constexpr std::size_t kTextExpansion = 3;    ///< text words it may complete to, for the fallback
+constexpr std::size_t kMaxTextTitles = 3;    ///< titles found through the text only: a weaker match
 
-/// Terms under `prefix` with their document frequency, most frequent first.
-std::vector<std::pair<std::string, Xapian::doccount>> terms_under(const Xapian::Database& db, const std::string& prefix, std::size_t limit) {
-    std::vector<std::pair<std::string, Xapian::doccount>> found;
+using Terms = std::vector<std::pair<std::string, Xapian::doccount>>;
+
+/** Terms under `prefix` (the prefix removed) with their document frequency, in term order, at
+ *  most kMaxTermsScanned read. With `words_only`, pairs of words (`ngay 12`, `ngay 12\tngày 12`)
+ *  are skipped without being read. */
+Terms terms_under(const Xapian::Database& db, const std::string& prefix, bool words_only) {
+    Terms found;
     std::size_t scanned = 0;
-    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix) && scanned < kMaxTermsScanned; ++it, ++scanned) {
-        found.emplace_back((*it).substr(prefix.size()), it.get_termfreq());
+    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix) && scanned < kMaxTermsScanned; ++scanned) {
+        std::string rest = (*it).substr(prefix.size());
+        const auto space = rest.find(' ');
+        if (words_only && space != std::string::npos && space < rest.find(schema::kSurfaceSeparator)) {
+            // The pairs `ngay 12…` sort right after the word `ngay` and its `ngay\t…` ('\t' < ' '),
+            // and every one of them before `ngay!`: jump over them instead of reading thousands.
+            it.skip_to(prefix + rest.substr(0, space) + '!');
+            continue;
+        }
+        found.emplace_back(std::move(rest), it.get_termfreq());
+        ++it;
     }
-    std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-    if (found.size() > limit) found.resize(limit);
     return found;
+}
+
+/// The `limit` most frequent of `terms`.
+Terms most_frequent(Terms terms, std::size_t limit) {
+    std::stable_sort(terms.begin(), terms.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    if (terms.size() > limit) terms.resize(limit);
+    return terms;
 }
 
 std::string upper_ascii(std::string s) {
@@ -42,7 +65,8 @@ void add_numbers(const Xapian::Database& db, std::string_view typed, std::vector
         if (c != ' ') compact.push_back(c);
     }
     if (compact.empty() || !std::isdigit(static_cast<unsigned char>(compact.front()))) return;
-    for (const auto& [number, freq] : terms_under(db, std::string(schema::kFoldedIdentifier) + compact, kMaxNumbers)) {
+    const std::string prefix = std::string(schema::kFoldedIdentifier) + compact;
+    for (const auto& [number, freq] : most_frequent(terms_under(db, prefix, false), kMaxNumbers)) {
         out.push_back({upper_ascii(compact + number), "", "number"});
     }
 }
@@ -55,32 +79,81 @@ void add_phrases(const Xapian::Database& db, const std::vector<const Token*>& wo
     std::string typed_head;
     for (std::size_t i = 0; i + (before != nullptr ? 2 : 1) < words.size(); ++i) typed_head += words[i]->text + ' ';
 
+    // One word typed completes to one word; two complete to a pair.
     std::map<std::string, Xapian::doccount> by_phrase;
-    for (const auto& [rest, freq] : terms_under(db, std::string(schema::kSurface) + folded_prefix, kMaxTermsScanned)) {
+    for (const auto& [rest, freq] : terms_under(db, std::string(schema::kSurface) + folded_prefix, before == nullptr)) {
         const auto tab = rest.find(schema::kSurfaceSeparator);
-        if (tab == std::string::npos) continue;
-        const std::string accented = rest.substr(tab + 1);
-        const std::string folded = folded_prefix + rest.substr(0, tab);
-        if (before == nullptr && folded.find(' ') != std::string::npos) continue;  // one word typed: complete one word
-        by_phrase[accented] += freq;
+        if (tab != std::string::npos) by_phrase[rest.substr(tab + 1)] += freq;
     }
     std::vector<std::pair<std::string, Xapian::doccount>> ranked(by_phrase.begin(), by_phrase.end());
-    std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-    for (std::size_t i = 0; i < ranked.size() && i < kMaxPhrases; ++i) out.push_back({typed_head + ranked[i].first, "", "phrase"});
+    for (const auto& [phrase, freq] : most_frequent(std::move(ranked), kMaxPhrases)) out.push_back({typed_head + phrase, "", "phrase"});
+}
+
+/** Documents holding every term of `required` and one of `completions` (each `prefix` + a
+ *  remainder); an empty query when there is no completion. */
+Xapian::Query all_and_one_of(const std::vector<std::string>& required, const std::string& prefix, const Terms& completions) {
+    if (completions.empty()) return Xapian::Query();
+    std::vector<Xapian::Query> alternatives;
+    for (const auto& [rest, freq] : completions) alternatives.emplace_back(prefix + rest);
+    std::vector<Xapian::Query> parts(required.begin(), required.end());
+    parts.emplace_back(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+    return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+}
+
+/// The id and title of a stored document, read from the metadata before the text (schema.h).
+std::pair<std::string, std::string> id_and_title(const Xapian::Document& doc) {
+    const std::string data = doc.get_data();
+    const std::size_t end = std::min(data.find(schema::kDataSeparator), data.size());
+    const nlohmann::json meta = nlohmann::json::parse(data.begin(), data.begin() + static_cast<std::ptrdiff_t>(end), nullptr, false);
+    if (!meta.is_object()) return {};
+    return {meta.value(schema::kDataId, ""), meta.value(schema::kDataTitle, "")};
+}
+
+/// Titles of up to `count` documents matching `query` that are not offered yet; how many were added.
+std::size_t add_titles_of(const Xapian::Database& db, const Xapian::Query& query, std::size_t count, std::vector<Suggestion>& out) {
+    if (query.empty() || count == 0) return 0;
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    // No ranking: a prefix says little about relevance, and with BoolWeight in index order Xapian
+    // stops at the count-th match instead of scoring every document that has a common word.
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(count + out.size()));
+    std::size_t added = 0;
+    for (auto it = mset.begin(); it != mset.end() && added < count; ++it) {
+        auto [id, title] = id_and_title(it.get_document());
+        if (title.empty()) continue;
+        const bool offered = std::any_of(out.begin(), out.end(), [&](const Suggestion& s) { return s.kind == "title" && s.id == id; });
+        if (offered) continue;
+        out.push_back({std::move(title), std::move(id), "title"});
+        ++added;
+    }
+    return added;
+}
+
+/// Titles holding the words typed in that order, each next to the one before, the last as a prefix.
+Xapian::Query title_query(const Xapian::Database& db, const std::vector<const Token*>& words) {
+    const std::string prefix(schema::kTitleWord);
+    std::vector<std::string> pairs;  // `nghi quyet` of `nghi quyet 5`: a title term of its own
+    for (std::size_t i = 0; i + 2 < words.size(); ++i) pairs.push_back(prefix + words[i]->folded + ' ' + words[i + 1]->folded);
+    const std::string last = words.size() >= 2 ? prefix + words[words.size() - 2]->folded + ' ' + words.back()->folded
+                                                : prefix + words.back()->folded;
+    return all_and_one_of(pairs, last, most_frequent(terms_under(db, last, words.size() == 1), kTitleExpansion));
+}
+
+/// Documents whose text holds the earlier words and one of the commonest completions of the last.
+Xapian::Query text_query(const Xapian::Database& db, const std::vector<const Token*>& words) {
+    std::vector<std::string> earlier;
+    for (std::size_t i = 0; i + 1 < words.size(); ++i) earlier.push_back(indexer::term_for(*words[i], indexer::Layer::Folded));
+    const std::string last = indexer::term_for(*words.back(), indexer::Layer::Folded);
+    return all_and_one_of(earlier, last, most_frequent(terms_under(db, last, false), kTextExpansion));
 }
 
 void add_titles(const Xapian::Database& db, const std::vector<const Token*>& words, std::size_t size, std::vector<Suggestion>& out) {
-    std::vector<Xapian::Query> parts;
-    for (std::size_t i = 0; i + 1 < words.size(); ++i) parts.emplace_back(indexer::term_for(*words[i], indexer::Layer::Folded));
-    parts.emplace_back(Xapian::Query::OP_WILDCARD, indexer::term_for(*words.back(), indexer::Layer::Folded), kWildcardExpansion,
-                       Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
-    Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
-    const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(size));
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-        const indexer::IndexedDocument doc = indexer::read_document(it.get_document());
-        if (!doc.title.empty()) out.push_back({doc.title, doc.id, "title"});
-    }
+    const std::size_t found = add_titles_of(db, title_query(db, words), size, out);
+    // Too few titles have the words: a few documents whose text has them (`nghi quy` finds a plan
+    // that carries out a `Nghị quyết`).
+    if (found < size) add_titles_of(db, text_query(db, words), std::min(size - found, kMaxTextTitles), out);
 }
 
 }  // namespace

@@ -19,11 +19,21 @@ struct Suggestion {
     std::string kind;  ///< "number", "phrase" or "title"
 };
 
-/** Completes a partly typed query, with or without diacritics (`nghi quy` → `nghị quyết`):
- *  document numbers that start with what was typed, the most frequent accented spellings of the
- *  last two words in the index (the surface terms of schema.h), and titles of the best documents
- *  for the words typed so far, the last one taken as a prefix. At most `size` suggestions,
- *  numbers first. `query_analyzer` must be in Query mode. */
+/** Completes a partly typed query, with or without diacritics (`nghi quy` → `nghị quyết`).
+ *
+ *  In this order, at most `size` in all, no text twice:
+ *  - "number": document numbers that start with what was typed (`57-nq` → `57-NQ/TW`);
+ *  - "phrase": the most frequent accented spellings in the index of the last word, or of the
+ *    last two words, the last one taken as a prefix (the surface terms of schema.h);
+ *  - "title": titles of documents whose title holds the words typed in that order, each next
+ *    to the one before, the last one as a prefix (the title words and pairs of schema.h,
+ *    kTitleWord); when fewer than `size` titles do, a few titles of documents whose text holds
+ *    the words typed, the last one completed to one of its most frequent completions.
+ *
+ *  The cost is bounded whatever was typed: every walk over the index's list of terms stops after
+ *  a fixed number of terms, a prefix expands to a few terms only, and documents are taken in
+ *  index order without ranking, so a common prefix (`ng`) costs no more than a rare one.
+ *  `query_analyzer` must be in Query mode. */
 [[nodiscard]] std::vector<Suggestion> suggest(const Xapian::Database& db, const analyzers::Analyzer& query_analyzer,
                                               std::string_view typed, std::size_t size);
 

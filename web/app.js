@@ -11,11 +11,19 @@
     { key: 'year', label: 'Năm' }
   ];
   var FACET_PREVIEW = 8; // values shown before "Xem thêm"
+  var MIN_SUGGEST_CHARS = 3;   // suggestions from the third letter on
+  var SUGGEST_DELAY_MS = 120;  // debounce: one request when the typing pauses
+  var SUGGEST_SIZE = 8;
+  var KIND_LABEL = { title: 'Văn bản', number: 'Số hiệu', phrase: 'Cụm từ' };
 
   var $ = function (id) { return document.getElementById(id); };
   var form, input, alertBox, summary, notice, resultsSection, resultsList, pager,
     facetsBox, facetGroups, filtersBox, chips;
   var inflight = null;   // AbortController of the running search
+  var suggestList, suggestStatus;
+  // The suggestion popup: the items shown, the text they answer, the highlighted one, the
+  // pending debounce timer and the AbortController of the running request.
+  var sug = { items: [], forText: null, active: -1, timer: 0, ctrl: null };
   var expanded = {};     // facet key → true when "Xem thêm" was clicked
 
   // ---- URL state ------------------------------------------------------------------------
@@ -277,6 +285,150 @@
     facetsBox.parentNode.classList.toggle('no-facets', true);
   }
 
+  // ---- suggestions (ARIA 1.2 combobox with a listbox popup) -----------------------------
+
+  /** Characters typed, as the user sees them (composed, trimmed). */
+  function charCount(s) {
+    var t = String(s || '').trim();
+    try { t = t.normalize('NFC'); } catch (ignored) { /* old engine */ }
+    return Array.from(t).length;
+  }
+
+  function cancelSuggestions() {
+    clearTimeout(sug.timer);
+    if (sug.ctrl) { sug.ctrl.abort(); sug.ctrl = null; }
+  }
+
+  function onSuggestInput() {
+    cancelSuggestions();
+    var q = input.value;
+    if (charCount(q) < MIN_SUGGEST_CHARS) { closeSuggestions(); return; }
+    sug.timer = setTimeout(function () { fetchSuggestions(q); }, SUGGEST_DELAY_MS);
+  }
+
+  function fetchSuggestions(q) {
+    var ctrl = typeof AbortController === 'function' ? new AbortController() : null;
+    sug.ctrl = ctrl;
+    var url = '/api/suggest?q=' + encodeURIComponent(q.trim()) + '&size=' + SUGGEST_SIZE;
+    T.fetchJSON(url, { signal: ctrl ? ctrl.signal : undefined }).then(function (data) {
+      if (sug.ctrl !== ctrl || input.value !== q) return; // a later key press owns the popup
+      sug.ctrl = null;
+      sug.forText = q;
+      showSuggestions(Array.isArray(data.suggestions) ? data.suggestions.filter(function (s) {
+        return s && typeof s === 'object' && T.present(s.text);
+      }) : []);
+    }, function (err) {
+      if (err && err.name === 'AbortError') return;
+      if (sug.ctrl === ctrl) sug.ctrl = null;
+      closeSuggestions(); // a convenience: the search itself reports errors
+    });
+  }
+
+  function showSuggestions(items) {
+    T.clear(suggestList);
+    sug.items = items;
+    sug.active = -1;
+    input.removeAttribute('aria-activedescendant');
+    if (!items.length || document.activeElement !== input) { closeSuggestions(); return; } // typed, then left
+    items.forEach(function (s, i) {
+      var kind = KIND_LABEL[s.kind];
+      suggestList.appendChild(el('li', {
+        id: 'q-suggestion-' + i, className: 'suggestion-option kind-' + (kind ? s.kind : 'other'),
+        role: 'option', 'aria-selected': 'false', 'data-index': i
+      }, [
+        el('span', { className: 'suggestion-text', text: String(s.text) }),
+        kind ? el('span', { className: 'suggestion-kind', text: kind }) : null
+      ]));
+    });
+    suggestList.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+    suggestStatus.textContent = items.length + ' gợi ý; dùng phím mũi tên lên, xuống để chọn.';
+  }
+
+  function closeSuggestions() {
+    suggestList.hidden = true;
+    sug.active = -1;
+    input.setAttribute('aria-expanded', 'false');
+    input.removeAttribute('aria-activedescendant');
+    suggestStatus.textContent = '';
+  }
+
+  function suggestionsOpen() { return !suggestList.hidden && sug.items.length > 0; }
+
+  function setActive(i) {
+    var opts = suggestList.children;
+    if (sug.active >= 0 && opts[sug.active]) opts[sug.active].setAttribute('aria-selected', 'false');
+    sug.active = i;
+    if (i < 0 || !opts[i]) { input.removeAttribute('aria-activedescendant'); return; }
+    opts[i].setAttribute('aria-selected', 'true');
+    input.setAttribute('aria-activedescendant', opts[i].id);
+    if (opts[i].scrollIntoView) opts[i].scrollIntoView({ block: 'nearest' });
+  }
+
+  /** A title opens its document; a phrase or a number becomes the query. */
+  function chooseSuggestion(i) {
+    var s = sug.items[i];
+    if (!s) return;
+    cancelSuggestions();
+    closeSuggestions();
+    if (s.kind === 'title' && T.present(s.id)) {
+      location.assign(T.docUrl(String(s.id)));
+      return;
+    }
+    var q = String(s.text).trim();
+    input.value = q;
+    input.focus();
+    navigate(copyState(readState(), { q: q, page: 1 }), false);
+  }
+
+  function onSuggestKey(ev) {
+    if (ev.isComposing || ev.keyCode === 229) return; // an input method (Telex, VNI) is composing
+    var n = sug.items.length;
+    switch (ev.key) {
+      case 'ArrowDown':
+      case 'Down':
+        if (!suggestionsOpen()) {
+          if (n && sug.forText === input.value) showSuggestions(sug.items);
+          else { onSuggestInput(); return; }
+        }
+        ev.preventDefault();
+        if (sug.items.length) setActive(sug.active + 1 >= sug.items.length ? 0 : sug.active + 1);
+        break;
+      case 'ArrowUp':
+      case 'Up':
+        if (!suggestionsOpen()) return;
+        ev.preventDefault();
+        setActive(sug.active <= 0 ? n - 1 : sug.active - 1);
+        break;
+      case 'Enter':
+        if (suggestionsOpen() && sug.active >= 0) { ev.preventDefault(); chooseSuggestion(sug.active); }
+        break; // otherwise the form submits
+      case 'Escape':
+      case 'Esc':
+        if (suggestionsOpen()) { ev.preventDefault(); ev.stopPropagation(); closeSuggestions(); }
+        break; // otherwise the browser clears the box
+      case 'Tab':
+        closeSuggestions();
+        break;
+      default:
+        break;
+    }
+  }
+
+  function initSuggestions() {
+    suggestList = $('q-suggestions');
+    suggestStatus = $('suggest-status');
+    input.addEventListener('input', onSuggestInput);
+    input.addEventListener('keydown', onSuggestKey);
+    input.addEventListener('blur', function () { cancelSuggestions(); closeSuggestions(); });
+    // mousedown would move the focus out of the box (and close the popup) before the click lands.
+    suggestList.addEventListener('mousedown', function (ev) { ev.preventDefault(); });
+    suggestList.addEventListener('click', function (ev) {
+      var li = ev.target && ev.target.closest ? ev.target.closest('[role="option"]') : null;
+      if (li) chooseSuggestion(Number(li.getAttribute('data-index')));
+    });
+  }
+
   // ---- searching ------------------------------------------------------------------------
 
   function run(state, focusResults) {
@@ -328,8 +480,11 @@
     sortBox.addEventListener('change', function () {
       navigate(copyState(readState(), { sort: sortBox.value, page: 1 }), false);
     });
+    initSuggestions();
     form.addEventListener('submit', function (ev) {
       ev.preventDefault();
+      cancelSuggestions();
+      closeSuggestions();
       var q = input.value.trim();
       var state = copyState(readState(), { q: q, page: 1 });
       if (!q) { input.focus(); }
@@ -337,6 +492,8 @@
     });
     window.addEventListener('popstate', function () {
       var s = readState();
+      cancelSuggestions();
+      closeSuggestions();
       input.value = s.q;
       $('sort').value = s.sort;
       run(s, false);

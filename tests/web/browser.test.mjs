@@ -371,6 +371,126 @@ test('search page: the box is reachable with Tab, Enter submits, diacritics do n
   }
 });
 
+test('search page: suggestions from the third letter in a labelled combobox, by keyboard, mouse and on a phone', { timeout: TEST_MS }, async (t) => {
+  const page = await openPage();
+  const suggested = []; // the q of every /api/suggest request, in order
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.pathname === '/api/suggest') suggested.push(u.searchParams.get('q'));
+  });
+  try {
+    await page.goto(`${tracuu.base}/`);
+    const box = page.locator('#q');
+    const list = page.locator('#q-suggestions');
+    const options = list.locator('[role="option"]');
+    await box.focus();
+
+    await t.test('the box is a combobox controlling a labelled listbox', async () => {
+      assert.equal(await box.getAttribute('role'), 'combobox');
+      assert.equal(await box.getAttribute('aria-autocomplete'), 'list');
+      assert.equal(await box.getAttribute('aria-expanded'), 'false');
+      assert.equal(await box.getAttribute('aria-controls'), await list.getAttribute('id'));
+      assert.equal(await list.getAttribute('role'), 'listbox');
+      assert.ok(await list.getAttribute('aria-label'), 'the listbox has no label');
+      assert.equal((await page.locator('label[for="q"]').textContent()).trim(), 'Tìm kiếm văn bản');
+    });
+
+    await t.test('two letters ask for nothing and show nothing', async () => {
+      await page.keyboard.type('ng', { delay: 90 });
+      await delay(500); // > the page's 120 ms debounce
+      assert.deepEqual(suggested, [], 'suggestions were requested with fewer than three letters');
+      assert.ok(!(await list.isVisible()), 'suggestions shown with fewer than three letters');
+      assert.equal(await box.getAttribute('aria-expanded'), 'false');
+    });
+
+    await t.test('"nghi quy" typed like a user lists "nghị quyết"; Escape, ArrowDown and Enter search it', async () => {
+      await page.keyboard.type('hi quy', { delay: 90 }); // the box now holds "nghi quy"
+      await page.waitForFunction(() => {
+        const l = document.getElementById('q-suggestions');
+        return !l.hidden && /nghị quyết/i.test(l.textContent);
+      }, null, { timeout: WAIT_MS });
+      assert.equal(suggested[suggested.length - 1], 'nghi quy');
+      assert.ok(suggested.every((q) => [...q].length >= 3), `a request for fewer than three letters: ${suggested.join(' | ')}`);
+      assert.equal(await box.getAttribute('aria-expanded'), 'true');
+      const texts = (await options.locator('.suggestion-text').allTextContents()).map((x) => x.trim());
+      const i = texts.findIndex((x) => /nghị quyết/i.test(x));
+      assert.ok(i >= 0, `no option holds "Nghị quyết": ${texts.join(' | ')}`);
+      await screenshot(page, 'search-suggestions.png', false);
+
+      await page.keyboard.press('Escape');
+      await list.waitFor({ state: 'hidden' });
+      assert.equal(await box.getAttribute('aria-expanded'), 'false');
+      assert.equal(await box.inputValue(), 'nghi quy', 'Escape changed the text');
+
+      await page.keyboard.press('ArrowDown'); // reopens with the first option active
+      await list.waitFor({ state: 'visible' });
+      for (let k = 0; k < i; k++) await page.keyboard.press('ArrowDown');
+      const option = options.nth(i);
+      assert.equal(await box.getAttribute('aria-activedescendant'), await option.getAttribute('id'));
+      assert.equal(await option.getAttribute('aria-selected'), 'true');
+      if (i > 0) assert.equal(await options.nth(0).getAttribute('aria-selected'), 'false');
+      const kind = await option.getAttribute('class');
+      if (/kind-title/.test(kind)) { // a document whose title says it: Enter opens it
+        await Promise.all([page.waitForURL(/\/doc\//, { timeout: WAIT_MS }), page.keyboard.press('Enter')]);
+        return;
+      }
+      const data = await searchAnswer(page, texts[i], () => page.keyboard.press('Enter'));
+      await list.waitFor({ state: 'hidden' });
+      assert.equal(await box.inputValue(), texts[i]);
+      await page.locator('#summary', { hasText: data.total > 0 ? `Tìm thấy ${viNumber(data.total)} văn bản` : 'Không tìm thấy' }).waitFor();
+      assert.ok(new URL(page.url()).searchParams.get('q') === texts[i], `the address does not carry the query: ${page.url()}`);
+      log(`"nghi quy": options ${texts.join(' | ')}; chose "${texts[i]}" → ${data.total} documents`);
+    });
+
+    await t.test('Enter on a title suggestion opens its document', async () => {
+      await page.goto(`${tracuu.base}/`);
+      await box.focus();
+      await page.keyboard.type('hoat dong kh', { delay: 60 });
+      const title = list.locator('[role="option"].kind-title').first();
+      await title.waitFor({ timeout: WAIT_MS });
+      const index = Number(await title.getAttribute('data-index'));
+      const text = (await title.locator('.suggestion-text').textContent()).trim();
+      for (let k = 0; k <= index; k++) await page.keyboard.press('ArrowDown');
+      assert.equal(await box.getAttribute('aria-activedescendant'), await title.getAttribute('id'));
+      await Promise.all([page.waitForURL(/\/doc\/[^/?#]+/, { timeout: WAIT_MS }), page.keyboard.press('Enter')]);
+      await page.locator('h1', { hasText: text.slice(0, 30) }).first().waitFor({ timeout: WAIT_MS });
+      log(`title suggestion "${text}" opened ${page.url()}`);
+    });
+
+    await t.test('on a phone the list fits the screen, options are large enough to tap, a tap searches', async () => {
+      await page.setViewportSize({ width: 375, height: 740 });
+      await page.goto(`${tracuu.base}/`);
+      await box.focus();
+      await page.keyboard.type('ke hoa', { delay: 60 });
+      await list.waitFor({ state: 'visible' });
+      const m = await page.evaluate(() => {
+        const l = document.getElementById('q-suggestions').getBoundingClientRect();
+        const o = document.querySelector('#q-suggestions [role="option"]');
+        const r = o.getBoundingClientRect();
+        return { left: l.left, right: l.right, width: innerWidth, docWidth: document.documentElement.scrollWidth,
+          optionHeight: r.height, fontSize: parseFloat(getComputedStyle(o).fontSize) };
+      });
+      assert.ok(m.left >= 0 && m.right <= m.width, `the list leaves the screen: ${JSON.stringify(m)}`);
+      assert.ok(m.docWidth <= m.width, `the page scrolls sideways: ${JSON.stringify(m)}`);
+      assert.ok(m.optionHeight >= 40, `options are too small to tap: ${m.optionHeight}px`);
+      assert.ok(m.fontSize >= 14, `option text too small: ${m.fontSize}px`);
+      await screenshot(page, 'search-suggestions-phone.png', false);
+      const first = options.first();
+      const text = (await first.locator('.suggestion-text').textContent()).trim();
+      if (/kind-title/.test(await first.getAttribute('class'))) {
+        await Promise.all([page.waitForURL(/\/doc\//, { timeout: WAIT_MS }), first.click()]);
+      } else {
+        await searchAnswer(page, text, () => first.click());
+        await list.waitFor({ state: 'hidden' });
+        assert.equal(await box.inputValue(), text);
+      }
+    });
+    assertNoProblems(page);
+  } finally {
+    await page.close();
+  }
+});
+
 test('search page: "nghi quyet 57" finds the Ninh Bình plan, highlighted; facets narrow; the document opens', { timeout: TEST_MS }, async (t) => {
   const page = await openPage();
   try {

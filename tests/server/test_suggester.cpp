@@ -1,0 +1,208 @@
+#include <doctest/doctest.h>
+
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+#include "analyzers/analyzer.h"
+#include "analyzers/normalize.h"
+#include "indexer/writer.h"
+#include "server/suggester.h"
+#include "tests/support/temp_dir.h"
+
+using tracuu::server::Suggestion;
+using tracuu::testing::TempDir;
+
+namespace {
+
+struct FixtureDocument {
+    std::string id;
+    std::string title;
+    std::string text;
+};
+
+std::string repeated(const std::string& sentence, int times) {
+    std::string out;
+    for (int i = 0; i < times; ++i) out += sentence + ' ';
+    return out;
+}
+
+/// Documents in index order: those whose short text repeats a phrase, or whose title holds its
+/// words apart (`Nghị định quy định`), come before the one whose title holds it and whose text is
+/// long, so neither index order, nor ranking by the text, nor title words taken apart would offer
+/// that title first.
+const std::vector<FixtureDocument> kDocuments{
+    {"nghi-dinh", "Nghị định quy định chi tiết", repeated("Nội dung chung của văn bản này.", 80)},
+    {"bao-cao", "Báo cáo tổng kết công tác năm 2024", "Quy hoạch đô thị; quy hoạch chung; quy hoạch chi tiết; quy hoạch vùng."},
+    {"cong-van", "Công văn về việc rà soát", "Rà soát quy hoạch theo Nghị quyết số 57-NQ/TW; nghị quyết này; nghị quyết đó."},
+    {"quy-hoach", "Quy hoạch tỉnh Ninh Bình thời kỳ 2021 - 2030", repeated("Nội dung chung của văn bản này.", 80)},
+    {"nghi-quyet", "Nghị quyết về phát triển khoa học, công nghệ", repeated("Nội dung chung của văn bản này.", 80)},
+    {"ke-hoach", "Kế hoạch hoạt động năm 2025", "Thực hiện Nghị quyết số 57-NQ/TW; nghị quyết về đột phá; nghị quyết khác."},
+};
+
+class SuggestFixture {
+public:
+    SuggestFixture() {
+        auto writer = tracuu::indexer::IndexWriter::open(index()).value();
+        for (const auto& d : kDocuments) {
+            tracuu::indexer::IndexedDocument doc;
+            doc.id = d.id;
+            doc.title = d.title;
+            doc.text = tracuu::analyzers::normalize_text(d.text);
+            doc.format = "text";
+            writer.put(doc);
+        }
+        writer.commit();
+    }
+
+    [[nodiscard]] std::filesystem::path index() const { return m_dir.path() / "index"; }
+
+    [[nodiscard]] std::vector<Suggestion> suggest(const std::string& typed, std::size_t size = 8) const {
+        const Xapian::Database db(index().string());
+        return tracuu::server::suggest(db, m_analyzer, typed, size);
+    }
+
+private:
+    TempDir m_dir;
+    tracuu::analyzers::Analyzer m_analyzer{tracuu::analyzers::AnalysisMode::Query};
+};
+
+std::vector<Suggestion> of_kind(const std::vector<Suggestion>& all, const std::string& kind) {
+    std::vector<Suggestion> out;
+    for (const auto& s : all) {
+        if (s.kind == kind) out.push_back(s);
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_SUITE("server") {
+
+TEST_CASE("title suggestions complete over title words first, typed with or without diacritics") {
+    const SuggestFixture fixture;
+    struct Case {
+        std::string typed;
+        std::string first_title_id;
+    };
+    const std::vector<Case> cases{
+        {"quy h", "quy-hoach"},      // the texts of bao-cao and cong-van say `quy hoạch` and come first in the index
+        {"quy hoạ", "quy-hoach"},
+        {"QUY HO", "quy-hoach"},
+        {"nghi quy", "nghi-quyet"},  // nghi-dinh has the words apart; cong-van and ke-hoach in their text
+        {"nghị quy", "nghi-quyet"},
+        {"ninh b", "quy-hoach"},
+        {"khoa h", "nghi-quyet"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.typed);
+        const auto titles = of_kind(fixture.suggest(c.typed), "title");
+        REQUIRE_FALSE(titles.empty());
+        CHECK(titles.front().id == c.first_title_id);
+        for (const auto& d : kDocuments) {
+            if (d.id == c.first_title_id) CHECK(titles.front().text == d.title);
+        }
+    }
+}
+
+TEST_CASE("when too few titles hold the words, documents whose text holds them follow") {
+    const SuggestFixture fixture;
+    const auto titles = of_kind(fixture.suggest("nghi quy"), "title");
+    std::vector<std::string> ids;
+    for (const auto& t : titles) ids.push_back(t.id);
+    // the title first, then texts (and titles holding the words apart) in index order
+    CHECK(ids == std::vector<std::string>{"nghi-quyet", "nghi-dinh", "cong-van", "ke-hoach"});
+    // Earlier words are matched whole, in titles and texts: `quy` is not `quyết` (nghi-quyet).
+    ids.clear();
+    for (const auto& t : of_kind(fixture.suggest("quy hoa"), "title")) ids.push_back(t.id);
+    CHECK(ids == std::vector<std::string>{"quy-hoach", "bao-cao", "cong-van"});
+}
+
+TEST_CASE("nothing is suggested as a title when neither titles nor texts hold the words") {
+    const SuggestFixture fixture;
+    CHECK(of_kind(fixture.suggest("xyz"), "title").empty());
+    CHECK(of_kind(fixture.suggest("quy xyz"), "title").empty());
+}
+
+TEST_CASE("phrases complete the last words to their accented spellings") {
+    const SuggestFixture fixture;
+    struct Case {
+        std::string typed;
+        std::string phrase;
+    };
+    const std::vector<Case> cases{
+        {"nghi quy", "nghị quyết"},
+        {"nghị quy", "nghị quyết"},
+        {"quy hoa", "quy hoạch"},
+        {"ve nghi quy", "ve nghị quyết"},  // earlier words are kept as typed
+        {"quy", "quyết"},                  // one word: the pairs `quy hoạch` are skipped, words after them still read
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.typed);
+        const auto phrases = of_kind(fixture.suggest(c.typed), "phrase");
+        bool found = false;
+        for (const auto& p : phrases) found = found || p.text == c.phrase;
+        CHECK(found);
+    }
+    for (const auto& p : of_kind(fixture.suggest("quy"), "phrase")) {
+        CAPTURE(p.text);
+        CHECK(p.text.find(' ') == std::string::npos);
+    }
+}
+
+TEST_CASE("a single word completes past thousands of pairs that start with it") {
+    TempDir dir;
+    {
+        auto writer = tracuu::indexer::IndexWriter::open(dir.path() / "index").value();
+        tracuu::indexer::IndexedDocument doc;
+        doc.id = "pairs";
+        doc.title = "Danh sách";
+        std::string text;
+        for (int i = 0; i < 2600; ++i) {  // `quý àaab`, `quý àaac`, …: pairs sorted before `quyết`
+            text += "quý à";
+            text += static_cast<char>('a' + i / 676);
+            text += static_cast<char>('a' + i / 26 % 26);
+            text += static_cast<char>('a' + i % 26);
+            text += ". ";
+        }
+        doc.text = tracuu::analyzers::normalize_text(text + "Nghị quyết.");
+        doc.format = "text";
+        writer.put(doc);
+        writer.commit();
+    }
+    const Xapian::Database db((dir.path() / "index").string());
+    std::size_t pairs = 0;
+    for (auto it = db.allterms_begin("Hquy "); it != db.allterms_end("Hquy "); ++it) ++pairs;
+    REQUIRE(pairs >= 2600);  // more than one walk reads: only skipping the pairs reaches `quyết`
+    const tracuu::analyzers::Analyzer analyzer(tracuu::analyzers::AnalysisMode::Query);
+    const auto phrases = of_kind(tracuu::server::suggest(db, analyzer, "quy", 8), "phrase");
+    bool found = false;
+    for (const auto& p : phrases) found = found || p.text == "quyết";
+    CHECK(found);
+}
+
+TEST_CASE("document numbers complete from their first characters, first in the list") {
+    const SuggestFixture fixture;
+    for (const std::string typed : {"57-nq", "57-nq/t", "57-NQ/T"}) {
+        CAPTURE(typed);
+        const auto all = fixture.suggest(typed);
+        REQUIRE_FALSE(all.empty());
+        CHECK(all.front().kind == "number");
+        CHECK(all.front().text == "57-NQ/TW");
+    }
+    CHECK(of_kind(fixture.suggest("nghi quy"), "number").empty());
+}
+
+TEST_CASE("suggestions are at most size, never repeated, and none for no word") {
+    const SuggestFixture fixture;
+    CHECK(fixture.suggest("quy", 2).size() == 2);
+    const auto all = fixture.suggest("quy h", 20);
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        for (std::size_t j = i + 1; j < all.size(); ++j) CHECK(all[i].text != all[j].text);
+    }
+    CHECK(fixture.suggest("", 8).empty());
+    CHECK(fixture.suggest(" - , ", 8).empty());
+}
+
+}  // TEST_SUITE
