@@ -11,10 +11,11 @@
 
 #include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/test_server.h"
 
-using tracuu::testing::BackgroundProcess;
 using tracuu::testing::run_command;
 using tracuu::testing::TempDir;
+using tracuu::testing::TestServer;
 
 namespace {
 
@@ -41,11 +42,7 @@ public:
         const auto index = run_command({TRACUU_INDEX_BIN, "--index", (m_dir.path() / "index").string(), kCorpus, m_extra.path().string()});
         m_index_output = index.output;
         m_index_exit = index.exit_code;
-        m_server = std::make_unique<BackgroundProcess>(std::vector<std::string>{
-            TRACUU_SERVER_BIN, "--index", (m_dir.path() / "index").string(), "--host", "127.0.0.1", "--port", "0"});
-        const std::string line = m_server->wait_for_line("http://127.0.0.1:", 30);
-        const auto at = line.find("http://127.0.0.1:");
-        if (at != std::string::npos) m_port = std::stoi(line.substr(at + 17));
+        m_server = std::make_unique<TestServer>(std::vector<std::string>{"--index", (m_dir.path() / "index").string()});
     }
 
     nlohmann::json search(const std::string& q, int size = 100) const {
@@ -53,17 +50,12 @@ public:
     }
 
     /// GET with parameters; null JSON unless the answer is 200.
-    nlohmann::json get(const std::string& path, const httplib::Params& params = {}) const {
-        const std::string body = get_raw(path, params);
-        return body.empty() ? nlohmann::json() : nlohmann::json::parse(body, nullptr, false);
-    }
+    nlohmann::json get(const std::string& path, const httplib::Params& params = {}) const { return m_server->get_json(path, params); }
 
+    /// The body of a GET, or "" unless the answer is 200.
     std::string get_raw(const std::string& path, const httplib::Params& params = {}) const {
-        httplib::Client client("127.0.0.1", m_port);
-        client.set_read_timeout(30, 0);
-        const auto res = client.Get(path, params, httplib::Headers{});
-        if (!res || res->status != 200) return "";
-        return res->body;
+        const auto answer = m_server->get(path, params);
+        return answer.status == 200 ? answer.body : "";
     }
 
     static std::vector<std::string> ids(const nlohmann::json& answer) {
@@ -73,7 +65,7 @@ public:
         return out;
     }
 
-    int port() const { return m_port; }
+    int port() const { return m_server->port(); }
     int index_exit() const { return m_index_exit; }
     const std::string& index_output() const { return m_index_output; }
 
@@ -82,8 +74,7 @@ private:
     TempDir m_extra;
     std::string m_index_output;
     int m_index_exit = -1;
-    std::unique_ptr<BackgroundProcess> m_server;
-    int m_port = -1;
+    std::unique_ptr<TestServer> m_server;
 };
 
 const Demo& demo() {

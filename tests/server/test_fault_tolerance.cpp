@@ -28,13 +28,14 @@
 #include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/test_documents.h"
+#include "tests/support/test_server.h"
 
 extern char** environ;
 
-using tracuu::testing::BackgroundProcess;
 using tracuu::testing::run_command;
 using tracuu::testing::encrypted_pdf;
 using tracuu::testing::TempDir;
+using tracuu::testing::TestServer;
 namespace fs = std::filesystem;
 namespace ix = tracuu::indexer;
 
@@ -150,23 +151,13 @@ void write_documents(const fs::path& folder, int first, int count, const std::st
 /// tracuu-server on a free loopback port with limits no test reaches, stopped by pid at the end.
 class Server {
 public:
-    explicit Server(const fs::path& index)
-        : m_process({TRACUU_SERVER_BIN, "--index", index.string(), "--host", "127.0.0.1", "--port", "0", "--rate", "1000000",
-                     "--burst", "1000000"}) {
-        const std::string line = m_process.wait_for_line("http://127.0.0.1:", 30);
-        const auto at = line.find("http://127.0.0.1:");
-        if (at != std::string::npos) m_port = std::stoi(line.substr(at + 17));
-    }
-    [[nodiscard]] int port() const { return m_port; }
+    explicit Server(const fs::path& index) : m_server({"--index", index.string(), "--rate", "1000000", "--burst", "1000000"}) {}
+    [[nodiscard]] int port() const { return m_server.port(); }
 
     /// The answer's status (-1 when there is none) and its JSON body (null unless 200).
     std::pair<int, nlohmann::json> get(const std::string& path, const httplib::Params& params = {}) const {
-        httplib::Client client("127.0.0.1", m_port);
-        client.set_connection_timeout(5, 0);
-        client.set_read_timeout(10, 0);
-        const auto res = client.Get(path, params, httplib::Headers{});
-        if (!res) return {-1, nullptr};
-        return {res->status, res->status == 200 ? nlohmann::json::parse(res->body, nullptr, false) : nlohmann::json()};
+        const auto answer = m_server.get(path, params);
+        return {answer.status, answer.status == 200 ? nlohmann::json::parse(answer.body, nullptr, false) : nlohmann::json()};
     }
     [[nodiscard]] long long documents() const {
         const auto [status, body] = get("/healthz");
@@ -174,8 +165,7 @@ public:
     }
 
 private:
-    BackgroundProcess m_process;
-    int m_port = -1;
+    TestServer m_server;
 };
 
 /** Two threads searching as fast as they can (with a 2 ms breath) until stop(), 20 s or 5,000

@@ -16,10 +16,11 @@
 #include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/test_documents.h"
+#include "tests/support/test_server.h"
 
-using tracuu::testing::BackgroundProcess;
 using tracuu::testing::run_command;
 using tracuu::testing::TempDir;
+using tracuu::testing::TestServer;
 namespace fs = std::filesystem;
 namespace t = tracuu::testing;
 
@@ -63,41 +64,29 @@ public:
         const auto index = run_command({TRACUU_INDEX_BIN, "--index", (m_dir.path() / "index").string(), (m_dir.path() / "kho").string()});
         m_index_output = index.output;
         m_index_exit = index.exit_code;
-        m_server = std::make_unique<BackgroundProcess>(std::vector<std::string>{
-            TRACUU_SERVER_BIN, "--index", (m_dir.path() / "index").string(), "--host", "127.0.0.1", "--port", "0"});
-        const std::string line = m_server->wait_for_line("http://127.0.0.1:", 30);
-        const auto at = line.find("http://127.0.0.1:");
-        if (at != std::string::npos) m_port = std::stoi(line.substr(at + 17));
+        m_server = std::make_unique<TestServer>(std::vector<std::string>{"--index", (m_dir.path() / "index").string()});
     }
 
     /// id → ocr flag of every result of a query (up to 50).
     [[nodiscard]] std::map<std::string, bool> search(const std::string& q) const {
-        httplib::Client client("127.0.0.1", m_port);
-        client.set_read_timeout(30, 0);
-        const auto res = client.Get("/api/search", httplib::Params{{"q", q}, {"size", "50"}}, httplib::Headers{});
+        const auto answer = m_server->get_json("/api/search", httplib::Params{{"q", q}, {"size", "50"}});
         std::map<std::string, bool> out;
-        if (!res || res->status != 200) return out;
-        const auto answer = nlohmann::json::parse(res->body, nullptr, false);
+        if (!answer.is_object()) return out;
         for (const auto& r : answer["results"]) out[r["id"].get<std::string>()] = r.value("ocr", false);
         return out;
     }
 
-    [[nodiscard]] nlohmann::json document(const std::string& id) const {
-        httplib::Client client("127.0.0.1", m_port);
-        const auto res = client.Get("/api/documents/" + id);
-        return res && res->status == 200 ? nlohmann::json::parse(res->body, nullptr, false) : nlohmann::json();
-    }
+    [[nodiscard]] nlohmann::json document(const std::string& id) const { return m_server->get_json("/api/documents/" + id); }
 
     [[nodiscard]] const std::string& index_output() const { return m_index_output; }
     [[nodiscard]] int index_exit() const { return m_index_exit; }
-    [[nodiscard]] int port() const { return m_port; }
+    [[nodiscard]] int port() const { return m_server->port(); }
 
 private:
     TempDir m_dir;
     std::string m_index_output;
     int m_index_exit = -1;
-    std::unique_ptr<BackgroundProcess> m_server;
-    int m_port = -1;
+    std::unique_ptr<TestServer> m_server;
 };
 
 const Archive& archive() {
