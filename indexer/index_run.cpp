@@ -3,17 +3,17 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <deque>
 #include <fstream>
 #include <map>
 #include <new>
 #include <set>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "indexer/build_pool.h"
 #include "indexer/doc_id.h"
-#include "indexer/enrich.h"
-#include "indexer/extract.h"
-#include "indexer/title.h"
 
 namespace tracuu::indexer {
 namespace fs = std::filesystem;
@@ -27,16 +27,6 @@ bool is_readable_extension(const fs::path& file) {
         if (ext == readable) return true;
     }
     return false;
-}
-
-const char* format_name(SourceFormat format) {
-    switch (format) {
-        case SourceFormat::Pdf: return "pdf";
-        case SourceFormat::Html: return "html";
-        case SourceFormat::Docx: return "docx";
-        case SourceFormat::Text: break;
-    }
-    return "text";
 }
 
 /// "permission denied", not "Permission denied": reasons follow a colon in one lower-case line.
@@ -95,12 +85,21 @@ public:
         }
     }
 
+    /** Reads every planned file. Decisions (ids, unchanged, renames) are taken here in file order;
+     *  extraction and analysis run on the build pool; results are written, counted and reported
+     *  in file order, with at most a few documents in flight. */
     void index_all() {
+        const std::size_t threads = m_options.threads > 0 ? m_options.threads : std::max(1u, std::thread::hardware_concurrency());
+        BuildPool pool(threads, m_options.extract);
+        std::deque<Pending> pending;
         for (const auto& candidate : m_candidates) {
-            FileDone done{candidate.path, FileOutcome::Failed, 0, 0};
-            index_file(candidate, done);
-            if (m_events.on_file) m_events.on_file(done);
+            pending.push_back(decide(candidate, pool));
+            if (pending.size() > 2 * threads) {
+                complete(pending.front());
+                pending.pop_front();
+            }
         }
+        for (; !pending.empty(); pending.pop_front()) complete(pending.front());
     }
 
     IndexSummary finish() {
@@ -196,68 +195,109 @@ private:
         }
     }
 
-    void index_file(const Candidate& file, FileDone& done) {
-        const std::string id = claim_id(file);
+    /// What is known of a file once it has been read and hashed, and its build if it needs one.
+    enum class Step { Failed, Empty, Unchanged, Relocated, Build };
+    struct Pending {
+        FileDone done;
+        Step step = Step::Failed;
+        std::string problem;  ///< with Step::Failed
+        std::string id;
+        std::string hash;
+        std::string renamed_from;  ///< the document this file continues, when renamed or moved
+        bool stored = false;       ///< the id held a document before this file was read
+        std::future<Built> build;  ///< with Step::Build
+    };
+
+    Pending decide(const Candidate& file, BuildPool& pool) {
+        Pending p;
+        p.done = FileDone{file.path, FileOutcome::Failed, 0, 0};
+        p.id = claim_id(file);
         // A vanished document under this very id is being taken over by a file of the same name.
-        const bool takes_over_vanished = forget_vanished(id);
+        const bool takes_over_vanished = forget_vanished(p.id);
         // A file that fails keeps the document its path had, so the last good version stays
         // searchable; a vanished document it was taking over goes at the end all the same.
-        if (!takes_over_vanished) m_seen_ids.insert(id);
+        if (!takes_over_vanished) m_seen_ids.insert(p.id);
 
         Result<std::string> bytes = read_bytes(file.path);
-        if (!bytes.ok()) return problem(file.path.string(), bytes.error().message);
-        if (bytes.value().empty()) {
-            ++m_summary.skipped;
-            ++m_summary.empty;
-            done.outcome = FileOutcome::Skipped;
-            return;
+        if (!bytes.ok()) {
+            p.problem = bytes.error().message;
+            return p;
         }
-        done.bytes = bytes.value().size();
-        const std::string hash = content_hash(bytes.value());
+        if (bytes.value().empty()) {
+            p.step = Step::Empty;
+            return p;
+        }
+        p.done.bytes = bytes.value().size();
+        p.hash = content_hash(bytes.value());
         bytes = std::string();  // the extractor reads the file again; do not hold two copies
 
-        const auto stored = m_writer.stored_version(id);
-        if (stored && stored->content_hash == hash && stored->source_path == file.absolute) {
-            ++m_summary.unchanged;
-            done.outcome = FileOutcome::Unchanged;
-            return;
+        const auto stored = m_writer.stored_version(p.id);
+        p.stored = stored.has_value();
+        if (stored && stored->content_hash == p.hash && stored->source_path == file.absolute) {
+            p.step = Step::Unchanged;
+            return p;
         }
-        std::string renamed_from;
-        if (takes_over_vanished && stored && stored->content_hash == hash) {
-            renamed_from = id;  // moved to another folder under the same name: re-pathed
+        if (takes_over_vanished && stored && stored->content_hash == p.hash) {
+            p.renamed_from = p.id;  // moved to another folder under the same name: re-pathed
         } else if (!stored) {
-            renamed_from = take_vanished_with_hash(hash);  // renamed: re-keyed under the new name
+            p.renamed_from = take_vanished_with_hash(p.hash);  // renamed: re-keyed under the new name
         }
+        if (!p.renamed_from.empty() && m_writer.relocate(p.renamed_from, p.id, file.path.string(), file.absolute)) {
+            m_seen_ids.insert(p.id);
+            m_seen_ids.insert(p.renamed_from);  // moved here, not to be counted as removed
+            p.step = Step::Relocated;
+            return p;
+        }
+        p.step = Step::Build;
+        p.build = pool.submit(BuildJob{file.path, file.absolute, p.id, p.hash});
+        return p;
+    }
 
-        if (!renamed_from.empty() && m_writer.relocate(renamed_from, id, file.path.string(), file.absolute)) {
-            m_seen_ids.insert(id);
-            m_seen_ids.insert(renamed_from);  // moved here, not to be counted as removed
-            done.outcome = FileOutcome::Renamed;
-            ++m_summary.renamed;
-            count_write();
+    /// Writes what `p` built, counts it and reports it.
+    void complete(Pending& p) {
+        switch (p.step) {
+            case Step::Failed: problem(p.done.path.string(), p.problem); break;
+            case Step::Empty:
+                ++m_summary.skipped;
+                ++m_summary.empty;
+                p.done.outcome = FileOutcome::Skipped;
+                break;
+            case Step::Unchanged:
+                ++m_summary.unchanged;
+                p.done.outcome = FileOutcome::Unchanged;
+                break;
+            case Step::Relocated:
+                ++m_summary.renamed;
+                p.done.outcome = FileOutcome::Renamed;
+                count_write();
+                break;
+            case Step::Build: write_built(p); break;
+        }
+        if (m_events.on_file) m_events.on_file(p.done);
+    }
+
+    void write_built(Pending& p) {
+        Built built = p.build.get();
+        if (!built.document) {
+            problem(p.done.path.string(), built.problem);
+            if (!p.renamed_from.empty() && p.renamed_from != p.id) add_vanished(p.hash, p.renamed_from);  // removed at the end
             return;
         }
-
-        IndexedDocument doc;
-        if (!build(file, id, hash, doc)) {
-            if (!renamed_from.empty() && renamed_from != id) add_vanished(hash, renamed_from);  // removed at the end
-            return;
+        p.done.pages = built.pages;
+        m_writer.put(std::move(*built.document));
+        m_seen_ids.insert(p.id);
+        if (!p.renamed_from.empty() && p.renamed_from != p.id) {
+            m_writer.remove(p.renamed_from);
+            m_seen_ids.insert(p.renamed_from);  // handled here, not to be counted as removed
         }
-        done.pages = doc.pages;
-        m_writer.put(doc);
-        m_seen_ids.insert(id);
-        if (!renamed_from.empty() && renamed_from != id) {
-            m_writer.remove(renamed_from);
-            m_seen_ids.insert(renamed_from);  // handled here, not to be counted as removed
-        }
-        if (!renamed_from.empty()) {
-            done.outcome = FileOutcome::Renamed;
+        if (!p.renamed_from.empty()) {
+            p.done.outcome = FileOutcome::Renamed;
             ++m_summary.renamed;
-        } else if (stored) {
-            done.outcome = FileOutcome::Updated;
+        } else if (p.stored) {
+            p.done.outcome = FileOutcome::Updated;
             ++m_summary.updated;
         } else {
-            done.outcome = FileOutcome::Added;
+            p.done.outcome = FileOutcome::Added;
             ++m_summary.added;
         }
         count_write();
@@ -286,34 +326,6 @@ private:
         if (in.bad()) return Error{ErrorCode::Unavailable, "cannot read file: input/output error"};
         bytes.resize(static_cast<std::size_t>(in.gcount()));  // it may have shrunk since file_size()
         return bytes;
-    }
-
-    /// Extracts and enriches one file; false (with the problem reported) when it cannot be read.
-    bool build(const Candidate& file, const std::string& id, const std::string& hash, IndexedDocument& doc) {
-        try {
-            Result<ExtractedText> extracted = extract_file(file.path, m_options.extract);
-            if (!extracted.ok()) {
-                problem(file.path.string(), extracted.error().message);
-                return false;
-            }
-            doc.id = id;
-            doc.text = std::move(extracted.value().text);
-            doc.title = guess_title(doc.text, extracted.value().format_title, file.path.filename().string());
-            doc.source_file = file.path.string();
-            doc.source_path = file.absolute;
-            doc.format = format_name(extracted.value().format);
-            doc.pages = extracted.value().pages;
-            doc.ocr = extracted.value().ocr;
-            doc.content_hash = hash;
-            m_enricher.enrich(doc);
-            return true;
-        } catch (const std::bad_alloc&) {
-            problem(file.path.string(), "not enough memory to read this file");
-        } catch (const std::exception& e) {
-            // A bug met on one odd file must not cost the user the rest of the run.
-            problem(file.path.string(), std::string("internal error while reading: ") + e.what());
-        }
-        return false;
     }
 
     /// The file's id: the one its path already has, else one from its name, made unique when an
@@ -377,7 +389,6 @@ private:
     }
 
     IndexWriter& m_writer;
-    const Enricher m_enricher;
     const IndexOptions& m_options;
     const IndexEvents& m_events;
     IndexSummary m_summary;

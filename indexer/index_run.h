@@ -37,6 +37,7 @@ struct IndexOptions {
     std::size_t commit_every = 200;                  ///< documents written between commits (at least 1)
     std::uintmax_t max_file_bytes = 256u << 20;      ///< larger files are reported and skipped
     ExtractOptions extract;                          ///< OCR on or off, its time limit per page
+    std::size_t threads = 0;                         ///< threads extracting and analysing; 0: one per core
 };
 
 /// Called for each problem as it happens, so a long run reports early.
@@ -92,6 +93,9 @@ struct IndexEvents {
  *  An empty file (0 bytes) is skipped and counted in `empty`: there is nothing to index and
  *  nothing wrong with the run. If its path held a document, that document stays, as it does
  *  when a file fails: a file emptied by an interrupted copy must not erase the last good text.
+ *
+ *  Files are extracted, enriched and analysed on `threads` worker threads while this thread
+ *  decides, writes and reports in file order, so a run uses every core with one writer.
  *
  *  Commits every `commit_every` documents written and at the end, so a run killed midway leaves
  *  an index that opens, holding whole batches; re-running finishes the job. A problem with one

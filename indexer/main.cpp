@@ -41,6 +41,8 @@ int main(int argc, char** argv) {
     app.add_option("--ocr-page-seconds", ocr_page_seconds, "OCR time limit per scanned page; a slower page is left empty (a PDF left with no text at all is reported)")
         ->check(CLI::PositiveNumber)
         ->capture_default_str();
+    app.add_option("--threads", options.threads, "threads extracting and analysing files (0: one per core); one more writes the index")
+        ->capture_default_str();
     app.add_flag("--quiet,-q", quiet, "no progress line or progress log; problems and the summary are still written");
     try {
         app.parse(argc, argv);

@@ -34,10 +34,16 @@ Result<IndexWriter> IndexWriter::open(const std::filesystem::path& dir) {
 
 IndexWriter::IndexWriter(Xapian::WritableDatabase db) : m_db(std::move(db)), m_analyzer(analyzers::AnalysisMode::Index) {}
 
-void IndexWriter::put(const IndexedDocument& doc) {
-    m_db.replace_document(id_term(doc.id), build_document(doc, m_analyzer));
-    m_db.delete_document(budget_owner_term(doc.id));  // the old lines go with the old text
-    for (auto& [term, line] : build_budget_documents(doc)) m_db.replace_document(term, line);
+PreparedDocument prepare_document(const IndexedDocument& doc, const analyzers::Analyzer& analyzer) {
+    return PreparedDocument{doc.id, build_document(doc, analyzer), build_budget_documents(doc)};
+}
+
+void IndexWriter::put(const IndexedDocument& doc) { put(prepare_document(doc, m_analyzer)); }
+
+void IndexWriter::put(PreparedDocument prepared) {
+    m_db.replace_document(id_term(prepared.id), prepared.document);
+    m_db.delete_document(budget_owner_term(prepared.id));  // the old lines go with the old text
+    for (auto& [term, line] : prepared.budget_lines) m_db.replace_document(term, line);
 }
 
 bool IndexWriter::relocate(const std::string& from, const std::string& to, const std::string& source_file,

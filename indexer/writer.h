@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,18 @@
 #include "indexer/indexed_document.h"
 
 namespace tracuu::indexer {
+
+/** A document's Xapian documents, built and ready to write: the expensive part of put(), done
+ *  by prepare_document() on any thread, so that several threads analyse while one writes. */
+struct PreparedDocument {
+    std::string id;
+    Xapian::Document document;
+    std::vector<std::pair<std::string, Xapian::Document>> budget_lines;  ///< (id term, line)
+};
+
+/** Builds the Xapian documents of `doc` (indexer/document_builder.h, indexer/budget_index.h).
+ *  `analyzer` must be in Index mode and used by this thread only. */
+[[nodiscard]] PreparedDocument prepare_document(const IndexedDocument& doc, const analyzers::Analyzer& analyzer);
 
 /// What is already in the index for one id.
 struct StoredVersion {
@@ -37,6 +50,8 @@ public:
 
     /// Adds or replaces the document with doc.id.
     void put(const IndexedDocument& doc);
+    /// Adds or replaces a prepared document and its budget lines (the old lines go).
+    void put(PreparedDocument prepared);
     /** Moves the stored document `from` to the id `to` and a new source file, with its budget
      *  lines, without extracting or analysing it again (a renamed or moved file; `to` may equal
      *  `from`). False, changing nothing, when the index holds no `from` or when its title was

@@ -1,6 +1,11 @@
 #include <doctest/doctest.h>
 
+#include <xapian.h>
+
+#include <algorithm>
+
 #include "indexer/index_run.h"
+#include "indexer/progress.h"
 #include "tests/support/temp_dir.h"
 
 using namespace tracuu::indexer;
@@ -88,6 +93,48 @@ TEST_CASE("JSON lines are imported with their own ids and bad lines are reported
     CHECK(summary.problems[1].reason.rfind("line 4:", 0) == 0);
     CHECK(r.writer.stored_version("Luật Cư trú 2020|12").has_value());
     CHECK(r.writer.stored_version("7").has_value());
+}
+
+}
+
+TEST_SUITE("indexer") {
+
+TEST_CASE("several build threads write the same documents and report files in the same order as one") {
+    const TempDir docs;
+    for (int i = 0; i < 24; ++i) {
+        const std::string n = std::to_string(i);
+        docs.write("vb-" + std::string(i < 10 ? "0" : "") + n + ".txt",
+                   i % 7 == 3 ? std::string("\x01\x02\xff\xfe", 4) + std::string(100, '\0')  // a bad file now and then
+                              : "Quyết định số " + n + "/QĐ-UBND về kế hoạch năm 2025.\nKinh phí thực hiện là: " + n + " tỷ đồng.");
+    }
+    const auto index_with = [&](std::size_t threads, std::vector<std::string>& order) {
+        Runner r;
+        IndexOptions options;
+        options.threads = threads;
+        options.commit_every = 5;
+        IndexEvents events;
+        events.on_file = [&](const FileDone& f) { order.push_back(f.path.filename().string() + ":" + std::to_string(static_cast<int>(f.outcome))); };
+        const IndexSummary summary = index_paths(r.writer, {docs.path()}, options, events);
+        r.writer.commit();
+        const Xapian::Database db((r.dir.path() / "index").string());
+        std::vector<std::string> stored;
+        for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+            const Xapian::Document d = db.get_document(*it);
+            std::string terms;
+            for (auto t = d.termlist_begin(); t != d.termlist_end(); ++t) terms += *t + ' ';
+            stored.push_back(d.get_data() + '|' + terms);
+        }
+        std::sort(stored.begin(), stored.end());
+        return std::make_pair(summary_counts(summary), stored);
+    };
+    std::vector<std::string> one_order, four_order;
+    const auto one = index_with(1, one_order);
+    const auto four = index_with(4, four_order);
+    CHECK(one.first == "21 added, 0 updated, 0 unchanged, 0 renamed, 0 removed, 0 skipped, 3 failed");
+    CHECK(four.first == one.first);
+    CHECK(four.second == one.second);
+    CHECK(four_order == one_order);
+    CHECK(one_order.front().rfind("vb-00.txt", 0) == 0);
 }
 
 }
