@@ -12,6 +12,7 @@
 #include "analyzers/fold.h"
 #include "analyzers/syllable.h"
 #include "analyzers/utf.h"
+#include "analyzers/vietnamese_letters.h"
 
 namespace tracuu::analyzers {
 namespace {
@@ -29,19 +30,32 @@ const icu::Normalizer2& nfkc_casefold() {
     return *n;
 }
 
+/** Lower-cases a word of ASCII and precomposed Vietnamese letters (đ and the vowels) into out;
+ *  false, with out partly filled, when it holds anything else. For these letters the simple
+ *  lower case is exactly what NFKC case folding gives. */
+bool lower_vietnamese(const icu::UnicodeString& raw, std::u32string& out) {
+    out.reserve(static_cast<std::size_t>(raw.length()));
+    for (int32_t i = 0; i < raw.length(); ++i) {
+        const char16_t c = raw.charAt(i);
+        if (c < 0x80) {
+            out.push_back(c >= u'A' && c <= u'Z' ? static_cast<char32_t>(c - u'A' + u'a') : c);
+            continue;
+        }
+        if (U16_IS_SURROGATE(c)) return false;
+        const auto lower = static_cast<char32_t>(u_tolower(c));
+        if (lower < 0x80 || (lower != U'đ' && split_vowel(lower).base == 0)) return false;
+        out.push_back(lower);
+    }
+    return true;
+}
+
 /// Lower-case, compatibility-folded code points of one word (`ＱＵＹＥＴ` → `quyet`).
 std::u32string casefold(const icu::UnicodeString& raw, const icu::Normalizer2& folder) {
     std::u32string out;
-    bool ascii = true;
-    for (int32_t i = 0; i < raw.length(); ++i) ascii = ascii && raw.charAt(i) < 0x80;
-    if (ascii) {
-        out.reserve(static_cast<std::size_t>(raw.length()));
-        for (int32_t i = 0; i < raw.length(); ++i) {
-            const char16_t c = raw.charAt(i);
-            out.push_back(c >= u'A' && c <= u'Z' ? static_cast<char32_t>(c - u'A' + u'a') : c);
-        }
-        return out;
-    }
+    // ASCII and Vietnamese letters (precomposed, as normalize_text leaves them) fold to their lower case;
+    // only other scripts and compatibility characters need the full NFKC case folding.
+    if (lower_vietnamese(raw, out)) return out;
+    out.clear();
     UErrorCode status = U_ZERO_ERROR;
     const icu::UnicodeString folded = folder.normalize(raw, status);
     check(status, "case folding failed");
@@ -82,6 +96,17 @@ std::u32string strip_leading_zeros(std::u32string s) {
     return s.substr(i);
 }
 
+bool is_ascii(std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+/// UTF-8 length of UTF-32 text, without encoding it.
+std::size_t utf8_length(std::u32string_view s) {
+    std::size_t n = 0;
+    for (char32_t c : s) n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    return n;
+}
+
 Token make_token(const std::u32string& word, TokenKind kind) {
     Token t;
     t.kind = kind;
@@ -91,7 +116,8 @@ Token make_token(const std::u32string& word, TokenKind kind) {
     } else {
         const std::u32string canonical = canonical_syllable(word);
         t.text = to_utf8(canonical);
-        t.folded = to_utf8(fold_term(canonical));
+        // Folding leaves ASCII as it is; many syllables of real text are ASCII.
+        t.folded = is_ascii(t.text) ? t.text : to_utf8(fold_term(canonical));
     }
     return t;
 }
@@ -109,23 +135,34 @@ std::vector<std::u32string> dotted_parts(const std::u32string& word) {
     return parts;
 }
 
-/// Maps UTF-16 offsets of the analysed text to UTF-8 byte offsets.
-std::vector<std::uint32_t> utf16_to_byte_offsets(std::string_view utf8) {
-    std::vector<std::uint32_t> offsets;
-    offsets.reserve(utf8.size() + 1);
-    const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
-    const auto length = static_cast<int32_t>(utf8.size());
-    int32_t i = 0;
-    while (i < length) {
-        const int32_t at = i;
-        UChar32 c;
-        U8_NEXT(bytes, i, length, c);
-        const int units = (c >= 0x10000) ? 2 : 1;
-        for (int u = 0; u < units; ++u) offsets.push_back(static_cast<std::uint32_t>(at));
+/** Maps increasing UTF-16 offsets of the analysed text to UTF-8 byte offsets, walking the text
+ *  once instead of building a table of every offset. Each code point read by U8_NEXT is one
+ *  UTF-16 unit (two above U+FFFF), as in the UTF-16 copy; an invalid byte is one U+FFFD. */
+class ByteOffsets {
+public:
+    explicit ByteOffsets(std::string_view utf8)
+        : m_bytes(reinterpret_cast<const uint8_t*>(utf8.data())), m_length(static_cast<int32_t>(utf8.size())) {}
+
+    /// The byte offset of the code point holding UTF-16 unit `unit`; `unit` must not decrease.
+    std::uint32_t at(int32_t unit) {
+        while (m_byte < m_length) {
+            int32_t next = m_byte;
+            UChar32 c;
+            U8_NEXT(m_bytes, next, m_length, c);
+            const int32_t units = c >= 0x10000 ? 2 : 1;
+            if (unit < m_unit + units) break;
+            m_unit += units;
+            m_byte = next;
+        }
+        return static_cast<std::uint32_t>(m_byte);
     }
-    offsets.push_back(static_cast<std::uint32_t>(length));
-    return offsets;
-}
+
+private:
+    const uint8_t* m_bytes;
+    int32_t m_length;
+    int32_t m_unit = 0;  ///< the first UTF-16 unit of the code point at m_byte
+    int32_t m_byte = 0;
+};
 
 struct WordSpan {
     std::size_t token_index;
@@ -148,28 +185,30 @@ public:
 
     std::vector<Token> analyze(std::string_view text) const {
         const icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-        const std::vector<std::uint32_t> byte_at = utf16_to_byte_offsets(text);
 
         std::vector<Token> words;
+        words.reserve(text.size() / 5);  // about one token per five bytes of Vietnamese text
         std::vector<Token> extras;
         std::vector<WordSpan> spans16;
-        split_words(u, byte_at, words, extras, spans16);
+        spans16.reserve(words.capacity());
+        split_words(u, text, words, extras, spans16);
         add_identifiers(u, words, spans16, extras);
         return merge(std::move(words), std::move(extras));
     }
 
 private:
-    void split_words(const icu::UnicodeString& u, const std::vector<std::uint32_t>& byte_at, std::vector<Token>& words,
+    void split_words(const icu::UnicodeString& u, std::string_view text, std::vector<Token>& words,
                      std::vector<Token>& extras, std::vector<WordSpan>& spans16) const {
         std::unique_ptr<icu::BreakIterator> it(m_word_break->clone());
         it->setText(u);
+        ByteOffsets byte_at(text);
         std::uint32_t position = 0;
         bool pending_break = false;
         int32_t previous_end = -1;
         for (int32_t start = it->first(), end = it->next(); end != icu::BreakIterator::DONE; start = end, end = it->next()) {
             if (it->getRuleStatus() < UBRK_WORD_NONE_LIMIT) {
                 // Line and page breaks are not clause breaks: PDF text wraps lines mid-sentence.
-                for (int32_t i = start; i < end; ++i) {
+                for (int32_t i = start; i < end && !pending_break; ++i) {
                     if (!u_isspace(u.charAt(i))) pending_break = true;
                 }
                 continue;
@@ -185,30 +224,37 @@ private:
                 kind = TokenKind::Number;  // 12,5 and the like stay as written
             }
 
-            std::vector<std::u32string> pieces{word};
-            if (kind == TokenKind::Word && word.find(U'.') != std::u32string::npos) pieces = dotted_parts(word);
-            const std::uint32_t first_position = position;
-            for (const auto& piece : pieces) {
-                if (to_utf8(piece).size() > kMaxWordBytes) {
+            const std::uint32_t begin_byte = byte_at.at(start);
+            const std::uint32_t end_byte = byte_at.at(end);
+            const bool dotted = kind == TokenKind::Word && word.find(U'.') != std::u32string::npos;
+            const auto add_word = [&](const std::u32string& piece) {
+                if (utf8_length(piece) > kMaxWordBytes) {
                     ++position;
-                    continue;
+                    return;
                 }
                 Token t = make_token(piece, kind);
                 t.position = position++;
-                t.begin = byte_at[static_cast<std::size_t>(start)];
-                t.end = byte_at[static_cast<std::size_t>(end)];
+                t.begin = begin_byte;
+                t.end = end_byte;
                 t.starts_clause = pending_break;
                 pending_break = false;
                 spans16.push_back({words.size(), start, end});
                 words.push_back(std::move(t));
-            }
-            if (pieces.size() > 1 && to_utf8(word).size() <= kMaxWordBytes) {
-                Token whole = make_token(word, TokenKind::Part);
-                whole.position = first_position;
-                whole.width = static_cast<std::uint32_t>(pieces.size());
-                whole.begin = byte_at[static_cast<std::size_t>(start)];
-                whole.end = byte_at[static_cast<std::size_t>(end)];
-                extras.push_back(std::move(whole));
+            };
+            if (!dotted) {
+                add_word(word);
+            } else {
+                const std::vector<std::u32string> pieces = dotted_parts(word);
+                const std::uint32_t first_position = position;
+                for (const auto& piece : pieces) add_word(piece);
+                if (pieces.size() > 1 && utf8_length(word) <= kMaxWordBytes) {
+                    Token whole = make_token(word, TokenKind::Part);
+                    whole.position = first_position;
+                    whole.width = static_cast<std::uint32_t>(pieces.size());
+                    whole.begin = begin_byte;
+                    whole.end = end_byte;
+                    extras.push_back(std::move(whole));
+                }
             }
             add_hyphen_compound(u, previous_end, start, words, extras);
             previous_end = end;

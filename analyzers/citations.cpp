@@ -14,6 +14,9 @@
 #include <cstdio>
 #include <map>
 #include <stdexcept>
+#include <string_view>
+
+#include "analyzers/number_candidates.h"
 
 namespace tracuu::analyzers {
 namespace {
@@ -252,6 +255,24 @@ std::array<std::unique_ptr<RegexPattern>, kPatternCount> compile_all() {
     };
 }
 
+/** Whether a run of ASCII digits starting at i can begin a symbol: every alternative of
+ *  symbol_pattern() is 1 to 5 digits (alternative A may add `.` and up to 3 digits), up to two
+ *  \h, then `/` or a dash. A digit of another script is left to the pattern. */
+bool may_start_symbol(std::u16string_view text, std::size_t i) {
+    using namespace number_candidates;
+    std::size_t end = digits_end(text, i);
+    if (end - i > 5) return false;
+    if (other_digit_at(text, end)) return true;
+    if (end + 1 < text.size() && text[end] == u'.' && is_ascii_digit(text[end + 1])) end = digits_end(text, end + 1);
+    if (other_digit_at(text, end)) return true;
+    for (int spaces = 0; spaces < 2 && end < text.size() && is_horizontal_space(text[end]); ++spaces) ++end;
+    return end < text.size() && (text[end] == u'/' || is_dash(text[end]));
+}
+
+std::size_t next_symbol_start(std::u16string_view text, std::size_t from) {
+    return number_candidates::next_digit_start(text, from, [&](std::size_t i) { return may_start_symbol(text, i); });
+}
+
 /// One call of find(): the text in UTF-16, offsets back to UTF-8, and a matcher per pattern.
 class Scan {
 public:
@@ -353,7 +374,18 @@ std::pair<int32_t, int32_t> Scan::range_of(const std::vector<int32_t>& starts, i
 
 std::vector<Citation> Scan::run() {
     RegexMatcher& symbols = *m_matchers[Symbol];
-    while (found(symbols)) {
+    // Every symbol starts with a digit: the pattern is tried only where one may start a symbol,
+    // with the text around visible to its look-arounds; that finds what find() over the whole
+    // text finds, without running the matcher at every character.
+    const std::u16string_view text(m_u.getBuffer(), static_cast<std::size_t>(m_u.length()));
+    for (std::size_t next = next_symbol_start(text, 0); next < text.size();) {
+        UErrorCode status = U_ZERO_ERROR;
+        symbols.region(static_cast<int64_t>(next), m_u.length(), status);
+        if (!looking_at(symbols)) {
+            next = next_symbol_start(text, next + 1);
+            continue;
+        }
+        next = next_symbol_start(text, std::max<std::size_t>(static_cast<std::size_t>(end_of(symbols, 0)), next + 1));
         Extra x;
         x.b = start_of(symbols, 0);
         x.e = end_of(symbols, 0);

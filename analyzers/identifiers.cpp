@@ -3,9 +3,14 @@
 #include <unicode/regex.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf16.h>
 
+#include <algorithm>
 #include <array>
+#include <vector>
 #include <stdexcept>
+
+#include "analyzers/number_candidates.h"
 
 namespace tracuu::analyzers {
 namespace {
@@ -56,10 +61,25 @@ bool matched(const icu::RegexMatcher& m, int32_t group) {
     return m.start(group, status) >= 0 && U_SUCCESS(status);
 }
 
+/// The values of a run of \p{Nd} digits of any script: `05`, `０５` and `٠٥` all give {0, 5}.
+std::vector<int> digit_values(std::u16string_view digits) {
+    std::vector<int> values;
+    for (std::size_t i = 0; i < digits.size();) {
+        UChar32 c;
+        U16_NEXT(digits.data(), i, digits.size(), c);
+        values.push_back(c >= '0' && c <= '9' ? c - '0' : std::max(0, u_charDigitValue(c)));
+    }
+    return values;
+}
+
+/// Digits as ASCII, leading zeros dropped: `05` → `5`, `１２` → `12`.
 std::string strip_leading_zeros(std::u16string_view digits) {
+    const std::vector<int> values = digit_values(digits);
     std::size_t i = 0;
-    while (i + 1 < digits.size() && digits[i] == u'0') ++i;
-    return std::string(digits.begin() + static_cast<std::ptrdiff_t>(i), digits.end());
+    while (i + 1 < values.size() && values[i] == 0) ++i;
+    std::string out;
+    for (; i < values.size(); ++i) out.push_back(static_cast<char>('0' + values[i]));
+    return out;
 }
 
 /// Lower-cases a symbol, unifies dashes and drops spaces: `NĐ- CP` → `nđ-cp`.
@@ -80,7 +100,7 @@ std::string canonical_symbol(std::u16string_view symbol) {
 
 int to_int(std::u16string_view digits) {
     int value = 0;
-    for (char16_t c : digits) value = value * 10 + (c - u'0');
+    for (int digit : digit_values(digits)) value = value * 10 + digit;
     return value;
 }
 
@@ -93,7 +113,7 @@ bool valid_date(int year, int month, int day) {
 }
 
 std::string iso_date(int year, int month, int day) {
-    char buffer[16];
+    char buffer[40];  // room for any int, so the compiler sees no truncation
     std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
     return buffer;
 }
@@ -125,6 +145,43 @@ std::string party_form_of(const std::string& number, const std::string& symbol) 
     return number + "-" + type + "/" + issuer;
 }
 
+using namespace number_candidates;
+
+/// `ngày` in any case at i: the one word a match (a date in words) may start with.
+bool starts_ngay(std::u16string_view text, std::size_t i) {
+    const auto either = [](char16_t c, char16_t lower, char16_t upper) { return c == lower || c == upper; };
+    return i + 4 <= text.size() && either(text[i], u'n', u'N') && either(text[i + 1], u'g', u'G') &&
+           either(text[i + 2], u'\u00E0', u'\u00C0') && either(text[i + 3], u'y', u'Y');
+}
+
+/** Whether a run of ASCII digits starting at i can begin a match. Every numeric alternative of
+ *  the pattern is 1 to 5 digits, at most one \h, then `/`, `.` or a dash; a longer run or
+ *  anything else after it fails them all (a digit of another script is left to the pattern). */
+bool may_start_number(std::u16string_view text, std::size_t i) {
+    std::size_t end = digits_end(text, i);
+    if (end - i > 5) return false;
+    if (end < text.size() && is_horizontal_space(text[end])) ++end;
+    if (end >= text.size()) return false;
+    const char16_t next = text[end];
+    return next == u'/' || next == u'.' || is_dash(next) || other_digit_at(text, end);
+}
+
+/// The first offset at or after `from` where the pattern may match: a digit that may start a
+/// number, or `ngày`; text.size() if none.
+std::size_t next_candidate(std::u16string_view text, std::size_t from) {
+    for (std::size_t i = from; i < text.size(); ++i) {
+        const char16_t c = text[i];
+        if (c >= 0x80) {
+            if (is_decimal_digit_at(text, i)) return i;
+        } else if (is_ascii_digit(c)) {
+            if ((i == 0 || !is_ascii_digit(text[i - 1])) && may_start_number(text, i)) return i;
+        } else if ((c | 0x20) == u'n' && starts_ngay(text, i)) {
+            return i;
+        }
+    }
+    return text.size();
+}
+
 }  // namespace
 
 class IdentifierFinder::Impl {
@@ -140,15 +197,31 @@ public:
 
     std::vector<IdentifierSpan> find(std::u16string_view text) const {
         std::vector<IdentifierSpan> spans;
+        std::size_t candidate = next_candidate(text, 0);
+        if (candidate == text.size()) return spans;
         const icu::UnicodeString input(false, text.data(), static_cast<int32_t>(text.size()));
         UErrorCode status = U_ZERO_ERROR;
         std::unique_ptr<icu::RegexMatcher> m(m_pattern->matcher(input, status));
         if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU matcher failed: ") + u_errorName(status));
-        while (m->find(status) && U_SUCCESS(status)) {
+        // Every match starts at a digit or at `ngày`. Trying the pattern only there, with the
+        // text around visible to its look-behind and look-ahead, finds what find() over the
+        // whole text finds, without running the matcher at every character of plain prose.
+        m->useTransparentBounds(true);
+        m->useAnchoringBounds(false);
+        const auto length = static_cast<int64_t>(text.size());
+        while (candidate < text.size()) {
+            m->region(static_cast<int64_t>(candidate), length, status);
+            if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU matcher failed: ") + u_errorName(status));
+            if (!m->lookingAt(status) || U_FAILURE(status)) {
+                candidate = next_candidate(text, candidate + 1);
+                continue;
+            }
             IdentifierSpan span;
             span.begin = static_cast<std::size_t>(m->start(status));
             span.end = static_cast<std::size_t>(m->end(status));
             if (fill(*m, span)) spans.push_back(std::move(span));
+            // As find() does, the search resumes after the match even when fill() rejected it.
+            candidate = next_candidate(text, std::max(span.end, candidate + 1));
         }
         return spans;
     }

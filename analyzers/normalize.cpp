@@ -1,11 +1,14 @@
 #include "analyzers/normalize.h"
 
+#include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include <stdexcept>
+
+#include "analyzers/utf.h"
 
 namespace tracuu::analyzers {
 namespace {
@@ -48,40 +51,47 @@ Action classify(UChar32 c, UChar32& replacement) {
 
 std::string normalize_text(std::string_view utf8) {
     // One pass over the UTF-8 bytes fixes characters and line ends; NFC comes after, because
-    // the Eth and separator fixes must not depend on composition.
-    icu::UnicodeString cleaned;
-    cleaned.getBuffer(static_cast<int32_t>(utf8.size()) + 1);
-    cleaned.releaseBuffer(0);
+    // the Eth and separator fixes must not depend on composition. Both stay in UTF-8: most
+    // text is already NFC, which the quick check confirms without converting anything.
+    std::string cleaned;
+    cleaned.reserve(utf8.size());
     const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
     const auto length = static_cast<int32_t>(utf8.size());
     int32_t i = 0;
     while (i < length) {
-        UChar32 c;
+        UChar32 c = bytes[i];
+        if (c >= 0x20 && c < 0x7F) {  // printable ASCII: kept as it is
+            cleaned.push_back(static_cast<char>(c));
+            ++i;
+            continue;
+        }
         U8_NEXT(bytes, i, length, c);
         if (c < 0) c = 0xFFFD;
         if (c == '\r') {
-            cleaned.append(static_cast<UChar>('\n'));
+            cleaned.push_back('\n');
             if (i < length && bytes[i] == '\n') ++i;
             continue;
         }
         UChar32 replacement = c;
         switch (classify(c, replacement)) {
-            case Action::Keep: cleaned.append(c); break;
-            case Action::Space: cleaned.append(static_cast<UChar>(' ')); break;
+            case Action::Keep: append_utf8(cleaned, static_cast<char32_t>(c)); break;
+            case Action::Space: cleaned.push_back(' '); break;
             case Action::Drop: break;
-            case Action::Replace: cleaned.append(replacement); break;
+            case Action::Replace: append_utf8(cleaned, static_cast<char32_t>(replacement)); break;
         }
     }
 
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
     if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU NFC unavailable: ") + u_errorName(status));
-    icu::UnicodeString composed = nfc->normalize(cleaned, status);
-    if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU NFC failed: ") + u_errorName(status));
-
+    const icu::StringPiece piece(cleaned.data(), static_cast<int32_t>(cleaned.size()));
+    if (nfc->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return cleaned;
+    status = U_ZERO_ERROR;
     std::string out;
-    out.reserve(utf8.size());
-    composed.toUTF8String(out);
+    out.reserve(cleaned.size());
+    icu::StringByteSink<std::string> sink(&out);
+    nfc->normalizeUTF8(0, piece, sink, nullptr, status);
+    if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU NFC failed: ") + u_errorName(status));
     return out;
 }
 

@@ -1,5 +1,6 @@
 #include "analyzers/syllable.h"
 
+#include <algorithm>
 #include <array>
 
 #include "analyzers/vietnamese_letters.h"
@@ -49,6 +50,10 @@ bool takes_y_variant(std::u32string_view onset) {
 }  // namespace
 
 std::u32string canonical_syllable(std::u32string_view syllable) {
+    // Without marks only the i/y variant can change a syllable; most words take this way out.
+    if (std::all_of(syllable.begin(), syllable.end(), [](char32_t c) { return c < 0x80 && c != U'i'; })) {
+        return std::u32string(syllable);
+    }
     const std::size_t onset_end = onset_length(syllable);
     std::size_t nucleus_end = onset_end;
     while (nucleus_end < syllable.size() && is_vowel(syllable[nucleus_end])) ++nucleus_end;
@@ -73,9 +78,8 @@ std::u32string canonical_syllable(std::u32string_view syllable) {
     const std::size_t target = tone_target(bases, !coda.empty());
     bases[target] = compose_vowel(bases[target], tone);
 
-    std::u32string out(onset);
-    out += bases;
-    out += coda;
+    std::u32string out(syllable);  // the nucleus keeps its length: rewrite it in place
+    std::copy(bases.begin(), bases.end(), out.begin() + static_cast<std::ptrdiff_t>(onset_end));
     return out;
 }
 

@@ -32,21 +32,23 @@ Xapian::termpos index_field(Xapian::Document& xdoc, const std::vector<Token>& to
     Xapian::termpos end = base;
     const Token* previous_word = nullptr;
     for (const Token& token : tokens) {
+        // term_for gives one term for both layers where they agree (see term_mapping.h).
+        const std::string folded = term_for(token, Layer::Folded);
+        const std::string exact = term_for(token, Layer::Exact);
         if (!is_positional(token)) {
-            add_term(xdoc, term_for(token, Layer::Exact), wdf);
-            add_term(xdoc, term_for(token, Layer::Folded), wdf);
+            add_term(xdoc, folded, wdf);
+            if (exact != folded) add_term(xdoc, exact, wdf);
             continue;
         }
+        // Only the folded layer carries positions: phrases match on it (term_mapping.h).
         const Xapian::termpos pos = base + token.position;
-        add_posting(xdoc, term_for(token, Layer::Exact), pos, wdf);
-        add_posting(xdoc, term_for(token, Layer::Folded), pos, wdf);
+        add_posting(xdoc, folded, pos, wdf);
+        add_term(xdoc, exact, wdf);
         end = std::max(end, pos + token.width);
         if (token.kind == analyzers::TokenKind::Part) continue;
-        add_term(xdoc, surface_term(token.folded, token.text), wdf);
         if (previous_word != nullptr && !token.starts_clause && previous_word->position + 1 == token.position) {
             add_term(xdoc, bigram_term(*previous_word, token, Layer::Exact), wdf);
             add_term(xdoc, bigram_term(*previous_word, token, Layer::Folded), wdf);
-            add_term(xdoc, surface_term(previous_word->folded + ' ' + token.folded, previous_word->text + ' ' + token.text), wdf);
         }
         previous_word = &token;
     }

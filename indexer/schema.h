@@ -12,23 +12,26 @@
 namespace tracuu::schema {
 
 /// Bumped whenever analysis or the layout below changes; an index of another version is rebuilt.
-inline constexpr std::string_view kVersion = "4";
+inline constexpr std::string_view kVersion = "5";
 /// Database metadata key holding kVersion.
 inline constexpr std::string_view kVersionKey = "tracuu.schema";
 
-// Term prefixes. Words are indexed twice at the same position: the accented layer without a
-// prefix, the folded layer under kFolded. Terms are always lower case, so an unprefixed term
-// never starts with a capital and cannot be mistaken for a prefixed one.
-inline constexpr std::string_view kExact = "";           ///< accented syllables and words, with positions
-inline constexpr std::string_view kFolded = "F";         ///< the same words without diacritics, with positions
-inline constexpr std::string_view kExactBigram = "B";    ///< adjacent accented words `nghị quyết`, no positions
-inline constexpr std::string_view kFoldedBigram = "G";   ///< adjacent folded words `nghi quyet`
-inline constexpr std::string_view kIdentifier = "I";     ///< document numbers as written (`60/2021/nđ-cp`, `60/2021`)
-inline constexpr std::string_view kFoldedIdentifier = "J";  ///< document numbers folded (`60/2021/nd-cp`)
+// Term prefixes. Every word is in two layers (indexer/term_mapping.h decides the terms): the
+// folded layer under kFolded, with positions; the accented layer without positions, as the word
+// itself when it has no diacritics, else as its surface term (kSurface). Terms are always lower
+// case, so an unprefixed term never starts with a capital and cannot be mistaken for a prefixed one.
+inline constexpr std::string_view kExact = "";           ///< words without diacritics (`ban`, `2024`), no positions
+inline constexpr std::string_view kFolded = "F";         ///< every word without diacritics, with positions
+/// Adjacent words neither of which has diacritics (`Buy ban`), no positions; the accented layer
+/// of other pairs is their surface term (kSurface).
+inline constexpr std::string_view kExactBigram = "B";
+inline constexpr std::string_view kFoldedBigram = "G";   ///< adjacent folded words `nghi quyet`, no positions
+inline constexpr std::string_view kIdentifier = "I";     ///< document numbers with diacritics as written (`60/2021/nđ-cp`)
+inline constexpr std::string_view kFoldedIdentifier = "J";  ///< every document number folded (`60/2021/nd-cp`, `60/2021`)
 inline constexpr std::string_view kDate = "D";           ///< dates mentioned in the text, ISO (`2020-03-05`)
 /// How words and bigrams are written with diacritics: `H` + folded + '\t' + accented
-/// (`Hnghi quyet\tnghị quyết`), added only where the two differ. Suggestions and diacritic
-/// restoration read these with their term frequencies.
+/// (`Hnghi quyet\tnghị quyết`), added only where the two differ: the accented layer of those
+/// words and bigrams. Suggestions and diacritic restoration read these with their term frequencies.
 inline constexpr std::string_view kSurface = "H";
 inline constexpr char kSurfaceSeparator = '\t';
 /// A document's whole title as one term, its folded words joined by spaces

@@ -14,45 +14,53 @@ bool is_positional(const analyzers::Token& token) {
 
 namespace {
 
-std::string with_prefix(std::string_view prefix, const std::string& text) {
+std::string with_prefix(std::string_view prefix, std::string_view text) {
     std::string term(prefix);
     term += text;
     return term;
 }
 
-std::string_view prefix_for(TokenKind kind, Layer layer) {
-    switch (kind) {
-        case TokenKind::DocumentNumber:
-        case TokenKind::NumberYear:
-            return layer == Layer::Exact ? schema::kIdentifier : schema::kFoldedIdentifier;
-        case TokenKind::Date: return schema::kDate;
-        case TokenKind::Word:
-        case TokenKind::Number:
-        case TokenKind::Part: break;
-    }
-    return layer == Layer::Exact ? schema::kExact : schema::kFolded;
-}
+bool has_marks(const analyzers::Token& token) { return token.text != token.folded; }
 
 }  // namespace
 
 std::string term_for(const analyzers::Token& token, Layer layer) {
-    // Dates carry no diacritics: one term serves both layers.
-    const bool folded = layer == Layer::Folded && token.kind != TokenKind::Date;
-    return with_prefix(prefix_for(token.kind, layer), folded ? token.folded : token.text);
+    switch (token.kind) {
+        case TokenKind::Date:
+            // Dates carry no diacritics: one term serves both layers.
+            return with_prefix(schema::kDate, token.text);
+        case TokenKind::DocumentNumber:
+        case TokenKind::NumberYear:
+            // An identifier without diacritics (`57-nq/tw`) is the same in both layers: it is
+            // indexed once, under the folded prefix that number completion reads.
+            if (layer == Layer::Exact && has_marks(token)) return with_prefix(schema::kIdentifier, token.text);
+            return with_prefix(schema::kFoldedIdentifier, token.folded);
+        case TokenKind::Word:
+        case TokenKind::Number:
+        case TokenKind::Part: break;
+    }
+    if (layer == Layer::Folded) return with_prefix(schema::kFolded, token.folded);
+    // The accented layer of a word with diacritics is its surface term: the two held the same
+    // postings, and only the folded layer needs positions (phrases match on it).
+    if (has_marks(token)) return surface_term(token.folded, token.text);
+    return with_prefix(schema::kExact, token.text);
 }
 
 std::string alternative_term_for(const analyzers::Token& token, const std::string& alternative, Layer layer) {
-    const std::string text = layer == Layer::Exact ? alternative : analyzers::to_utf8(analyzers::fold_term(analyzers::to_utf32(alternative)));
-    return with_prefix(prefix_for(token.kind, layer), text);
+    analyzers::Token spelling = token;
+    spelling.text = alternative;
+    spelling.folded = analyzers::to_utf8(analyzers::fold_term(analyzers::to_utf32(alternative)));
+    return term_for(spelling, layer);
 }
 
 std::string bigram_term(const analyzers::Token& first, const analyzers::Token& second, Layer layer) {
-    const bool folded = layer == Layer::Folded;
-    std::string term(folded ? schema::kFoldedBigram : schema::kExactBigram);
-    term += folded ? first.folded : first.text;
-    term += ' ';
-    term += folded ? second.folded : second.text;
-    return term;
+    if (layer == Layer::Folded) return with_prefix(schema::kFoldedBigram, first.folded + ' ' + second.folded);
+    std::string accented = first.text;
+    accented += ' ';
+    accented += second.text;
+    // As for words: where either word has diacritics the accented bigram is the surface term.
+    if (has_marks(first) || has_marks(second)) return surface_term(first.folded + ' ' + second.folded, accented);
+    return with_prefix(schema::kExactBigram, accented);
 }
 
 std::string surface_term(const std::string& folded, const std::string& accented) {

@@ -13,13 +13,20 @@ namespace tracuu::indexer {
 /// The two layers every word lives in.
 enum class Layer { Exact, Folded };
 
-/// The term for a token in one layer (`ủy` / `Fuy`, `I60/2021/nđ-cp` / `J60/2021/nd-cp`, `D2020-03-05`).
+/** The term for a token in one layer. Folded: `Fuy`, `J60/2021/nd-cp`. Exact: the word as
+ *  written when it has no diacritics (`ban`, `2024`), else its surface term (`Huy\tủy`, the
+ *  same postings, without positions); `I60/2021/nđ-cp` for an identifier with diacritics, and
+ *  the folded term for one without (`J57-nq/tw` in both layers). Dates: `D2020-03-05` in both.
+ *  Only the folded layer of words carries positions; when both layers give the same term the
+ *  index holds it once. */
 [[nodiscard]] std::string term_for(const analyzers::Token& token, Layer layer);
 
 /// The same for an alternative spelling of an identifier token (`57-nq/tw` for `57/NQ-TW`).
 [[nodiscard]] std::string alternative_term_for(const analyzers::Token& token, const std::string& alternative, Layer layer);
 
-/// The bigram term of two adjacent word tokens in one layer (`Bnghị quyết`, `Gnghi quyet`).
+/** The bigram term of two adjacent word tokens in one layer: folded `Gnghi quyet`; exact
+ *  `Buy ban` when neither word has diacritics, else the pair's surface term
+ *  (`Hnghi quyet\tnghị quyết`). */
 [[nodiscard]] std::string bigram_term(const analyzers::Token& first, const analyzers::Token& second, Layer layer);
 
 /// The surface term of a word or bigram whose accented form differs from its folded one, else "".

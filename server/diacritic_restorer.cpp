@@ -12,6 +12,7 @@
 #include "analyzers/normalize.h"
 #include "analyzers/utf.h"
 #include "indexer/schema.h"
+#include "indexer/term_mapping.h"
 
 namespace tracuu::server {
 namespace {
@@ -192,7 +193,7 @@ std::optional<std::string> DiacriticRestorer::restore(const Xapian::Database& db
         if (slot.restorable) slot.candidates = word_candidates(db, t.folded);
         if (slot.candidates.empty()) {
             slot.restorable = false;
-            slot.candidates.push_back({t.text, static_cast<double>(db.get_termfreq(std::string(schema::kExact) + t.text))});
+            slot.candidates.push_back({t.text, static_cast<double>(db.get_termfreq(indexer::term_for(t, indexer::Layer::Exact)))});
         }
         const bool continues = previous != nullptr && !t.starts_clause && previous->position + 1 == t.position;
         if (!continues) runs.emplace_back();

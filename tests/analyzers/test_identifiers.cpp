@@ -106,6 +106,26 @@ TEST_CASE("queries read symbols in any case and correct the swapped Party form")
     }
 }
 
+TEST_CASE("numbers are found wherever they may start, and only there") {
+    const IdCase cases[] = {
+        {"Quyết định 12/QĐ-UBND, 1234567/QĐ-UBND và 123456 /KH-UBND", "12/qđ-ubnd"},  // 6+ digits: none
+        {"(12/KH-UBND;13/KH-UBND)", "12/kh-ubnd 13/kh-ubnd"},
+        {"2/2024/NĐ-CP2/2024/NĐ-CP", "2/2024/nđ|2/2024 2/2024/nđ-cp|2/2024"},  // not after a digit
+        {"12 /KH-UBND", "12/kh-ubnd"},
+        {"12\u2003/KH-UBND", "12/kh-ubnd"},  // \h is any space separator
+        {"12  /KH-UBND", ""},                // but only one
+        {"năm 2024 05/3/2020", "2020-03-05"},
+        {"NGÀY 5 THÁNG 3 NĂM 2020", "2020-03-05"},
+        {"\uFF11\uFF12/KH-UBND", "12/kh-ubnd"},  // fullwidth digits, read as ASCII
+        {"\u0663/KH-UBND", "3/kh-ubnd"},          // Arabic-Indic
+        {"ngày \uFF10\uFF15/3/2020", "2020-03-05"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.text);
+        CHECK(render(c.text, IdentifierMode::Document) == c.expected);
+    }
+}
+
 TEST_CASE("lower-case symbols in documents are not taken for document numbers") {
     CHECK(render("60/2021/nd-cp", IdentifierMode::Document) == "");
 }
