@@ -46,7 +46,12 @@ enum class Exposure { CrossOrigin, SameOrigin };
 struct HttpServerOptions {
     std::string host = "127.0.0.1";
     int port = 8080;          ///< 0 picks a free port
-    std::size_t threads = 4;
+    /// Connections served at once, one thread each. A keep-alive connection holds its thread
+    /// while it waits for its next request, so this must exceed the clients' connections, or
+    /// new connections queue behind idle ones. Searches themselves are bounded by SearcherPool.
+    std::size_t threads = 64;
+    int keep_alive_seconds = 2;           ///< an idle keep-alive connection is closed after this
+    std::size_t keep_alive_requests = 100;  ///< requests on one connection before it is closed
     std::size_t max_request_bytes = 64 * 1024;
     int read_timeout_seconds = 5;
     int write_timeout_seconds = 10;

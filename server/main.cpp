@@ -1,6 +1,7 @@
 // tracuu-server: parses options, opens the index, wires the services, serves until SIGINT/SIGTERM.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <csignal>
 #include <fstream>
 #include <iostream>
@@ -26,7 +27,16 @@ int main(int argc, char** argv) {
         ->required();
     app.add_option("--host", http.host, "address to listen on")->capture_default_str();
     app.add_option("--port", http.port, "port to listen on (0: any free port)")->check(CLI::Range(0, 65535))->capture_default_str();
-    app.add_option("--threads", http.threads, "worker threads, each with its own index reader")->check(CLI::Range(1, 256))->capture_default_str();
+    // Searches are CPU-bound: more at once than cores only adds queueing. Connections are
+    // mostly idle (keep-alive), so they get threads of their own, many more than searchers.
+    std::size_t searchers = std::max(1u, std::thread::hardware_concurrency());
+    app.add_option("--threads", searchers, "searches run at once, each with its own index reader (default: the number of cores)")
+        ->check(CLI::Range(1, 256))
+        ->capture_default_str();
+    app.add_option("--connections", http.threads, "connections served at once, one thread each")->check(CLI::Range(1, 4096))->capture_default_str();
+    app.add_option("--keep-alive", http.keep_alive_seconds, "seconds an idle keep-alive connection is kept open")
+        ->check(CLI::Range(0, 600))
+        ->capture_default_str();
     app.add_option("--web", web_dir, "folder of the web pages")->capture_default_str();
     app.add_option("--cors-origin", http.cors_origins, "origin whose pages may call the API (repeatable), e.g. https://so.example.gov.vn");
     app.add_option("--rate", http.requests_per_second, "requests per second allowed per client address")->check(CLI::PositiveNumber)->capture_default_str();
@@ -49,7 +59,7 @@ int main(int argc, char** argv) {
     }
 
     const std::string& index_dir = shards.front();  // the local index re-indexing writes to
-    auto pool = tracuu::server::SearcherPool::open(shards, http.threads);
+    auto pool = tracuu::server::SearcherPool::open(shards, searchers);
     if (!pool.ok()) {
         std::cerr << "tracuu-server: " << pool.error().message << '\n';
         return kExitNoIndex;

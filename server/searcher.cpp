@@ -14,16 +14,6 @@ namespace {
 /// Past this, Xapian stops refining the ranking and answers with what it has.
 constexpr double kQuerySeconds = 2.0;
 
-/// Facet values by descending count (then by value), as Xapian's spy counted them.
-std::vector<FacetCount> counts(const Xapian::ValueCountMatchSpy& spy) {
-    std::vector<FacetCount> out;
-    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
-        if (!(*it).empty()) out.push_back({*it, it.get_termfreq()});
-    }
-    std::stable_sort(out.begin(), out.end(), [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
-    return out;
-}
-
 Error index_broken(const Xapian::Error& e) {
     return Error{ErrorCode::Unavailable, "the index could not be read (" + std::string(e.get_type()) + "); try again shortly"};
 }
@@ -35,11 +25,12 @@ Result<Searcher> Searcher::open(const std::filesystem::path& index_dir) { return
 Result<Searcher> Searcher::open(const std::vector<std::string>& shards) {
     Result<Xapian::Database> db = open_shards(shards);
     if (!db.ok()) return db.error();
-    return Searcher(std::move(db).value());
+    const bool local = std::none_of(shards.begin(), shards.end(), [](const std::string& s) { return s.rfind("tcp://", 0) == 0; });
+    return Searcher(std::move(db).value(), local);
 }
 
-Searcher::Searcher(Xapian::Database db)
-    : m_db(std::move(db)), m_analyzer(analyzers::AnalysisMode::Index), m_query_analyzer(analyzers::AnalysisMode::Query) {}
+Searcher::Searcher(Xapian::Database db, bool local)
+    : m_db(std::move(db)), m_analyzer(analyzers::AnalysisMode::Index), m_query_analyzer(analyzers::AnalysisMode::Query), m_local(local) {}
 
 std::vector<Suggestion> Searcher::suggest(std::string_view typed, std::size_t size) {
     try {
@@ -51,7 +42,7 @@ std::vector<Suggestion> Searcher::suggest(std::string_view typed, std::size_t si
 
 void Searcher::refresh() {
     try {
-        m_db.reopen();
+        if (m_db.reopen()) m_facet_table.reset();
     } catch (const Xapian::Error&) {
         // The next query reports the problem; a failed reopen leaves the old revision readable.
     }
@@ -91,6 +82,7 @@ Result<SearchAnswer> Searcher::search(const SearchRequest& request) {
             break;
         } catch (const Xapian::DatabaseModifiedError&) {
             m_db.reopen();  // the recovery Xapian documents for this error; retry once
+            m_facet_table.reset();
         } catch (const Xapian::Error& e) {
             return index_broken(e);
         }
@@ -106,12 +98,24 @@ Xapian::MSet Searcher::run(const Xapian::Query& query, const SearchRequest& requ
     if (request.sort != SortOrder::Relevance) {
         enquire.set_sort_by_value_then_relevance(schema::kSlotDate, request.sort == SortOrder::DateDescending);
     }
+    // Facet counts and the total are exact only if every match is seen (check_at_least =
+    // doccount). One ranked pass over every match costs less than an unweighted counting pass
+    // plus a ranked pass that stops early (measured: bench/perf/PROFILE.md); what made the walk
+    // expensive was reading four values per match, which the FacetTable replaces.
+    if (m_local) {
+        if (!m_facet_table) m_facet_table = FacetTable::build(m_db);
+        FacetTable::Spy spy(*m_facet_table);
+        enquire.add_matchspy(&spy);
+        Xapian::MSet mset = enquire.get_mset(offset, request.size, m_db.get_doccount());
+        answer.total = mset.get_matches_estimated();
+        answer.facets = m_facet_table->facets(spy);
+        return mset;
+    }
     Xapian::ValueCountMatchSpy types(schema::kSlotType), issuers(schema::kSlotIssuer), years(schema::kSlotYear), statuses(schema::kSlotStatus);
     for (auto* spy : {&types, &issuers, &years, &statuses}) enquire.add_matchspy(spy);
-    // Facet counts are exact only if every match is seen.
-    const Xapian::MSet mset = enquire.get_mset(offset, request.size, m_db.get_doccount());
+    Xapian::MSet mset = enquire.get_mset(offset, request.size, m_db.get_doccount());
     answer.total = mset.get_matches_estimated();
-    answer.facets = Facets{counts(types), counts(issuers), counts(years), counts(statuses)};
+    answer.facets = facets_of(types, issuers, years, statuses);
     return mset;
 }
 

@@ -14,6 +14,7 @@
 #include "indexer/query_builder.h"
 #include "server/budget_reader.h"
 #include "server/diacritic_restorer.h"
+#include "server/facet_counter.h"
 #include "server/reference_reader.h"
 #include "server/search_types.h"
 #include "server/suggester.h"
@@ -60,8 +61,8 @@ public:
     void refresh();
 
 private:
-    explicit Searcher(Xapian::Database db);
-    /// Runs one query, filling answer's total and facets; returns the requested page of matches.
+    Searcher(Xapian::Database db, bool local);
+    /// Runs one query, filling answer's total and facets (exact); returns the requested page of matches.
     Xapian::MSet run(const Xapian::Query& query, const SearchRequest& request, Xapian::doccount offset, SearchAnswer& answer);
     /// Turns a page of matches into hits with snippets.
     void fill_hits(const Xapian::MSet& page, const std::set<std::string>& highlight, SearchAnswer& answer);
@@ -71,6 +72,10 @@ private:
     analyzers::Analyzer m_analyzer;        ///< Index mode: snippets see the words as the index did
     analyzers::Analyzer m_query_analyzer;  ///< Query mode: suggestions read the words as typed
     DiacriticRestorer m_restorer;
+    /// Every shard is a folder: facets are counted with a FacetTable (remote shards need
+    /// Xapian's serialisable spies instead).
+    bool m_local = true;
+    std::shared_ptr<const FacetTable> m_facet_table;  ///< of the open revision; null until needed
 };
 
 }  // namespace tracuu::server

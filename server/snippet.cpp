@@ -1,6 +1,7 @@
 #include "server/snippet.h"
 
 #include <algorithm>
+#include <cctype>
 #include <vector>
 
 #include "analyzers/fold.h"
@@ -8,6 +9,9 @@
 
 namespace tracuu::server {
 namespace {
+
+/// Paragraphs longer than this many times the snippet are analysed only around their matches.
+constexpr std::size_t kAnalysisBytes = 4;
 
 struct Paragraph {
     std::size_t begin;
@@ -71,6 +75,41 @@ std::pair<std::size_t, std::size_t> densest(const std::vector<Mark>& marks, std:
     return {best_first, best_last};
 }
 
+bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+/** Where the highlight words are in a paragraph, found without the Analyzer: each
+ *  whitespace-separated chunk and each of its ASCII-delimited parts, folded, looked up in
+ *  `highlight`. Only locates the passage; the Analyzer then marks it exactly. */
+std::vector<Mark> rough_marks(std::string_view para, const std::set<std::string>& highlight) {
+    std::vector<Mark> marks;
+    const auto try_word = [&](std::size_t begin, std::size_t end) {
+        if (begin < end && highlight.count(analyzers::fold_text(para.substr(begin, end - begin))) > 0) marks.push_back({begin, end});
+    };
+    std::size_t at = 0;
+    while (at < para.size()) {
+        while (at < para.size() && is_space(para[at])) ++at;
+        std::size_t end = at;
+        while (end < para.size() && !is_space(para[end])) ++end;
+        const std::size_t chunk = marks.size();
+        std::size_t part = at;
+        for (std::size_t i = at; i <= end; ++i) {  // ASCII punctuation splits parts; bytes >= 0x80 are letters
+            const unsigned char c = i < end ? static_cast<unsigned char>(para[i]) : ' ';
+            if (c < 0x80 && !std::isalnum(c)) {
+                try_word(part, i);
+                part = i + 1;
+            }
+        }
+        if (marks.size() == chunk) {  // a chunk that is one term (`57-nq/tw`) rather than its parts
+            std::size_t b = at, e = end;
+            while (b < e && static_cast<unsigned char>(para[b]) < 0x80 && !std::isalnum(static_cast<unsigned char>(para[b]))) ++b;
+            while (e > b && static_cast<unsigned char>(para[e - 1]) < 0x80 && !std::isalnum(static_cast<unsigned char>(para[e - 1]))) --e;
+            try_word(b, e);
+        }
+        at = end;
+    }
+    return marks;
+}
+
 }  // namespace
 
 std::string html_escape(std::string_view text) {
@@ -100,7 +139,29 @@ Snippet make_snippet(std::string_view text, const std::set<std::string>& highlig
         if (hits > chosen_hits) chosen = p, chosen_hits = hits;
         if (chosen_hits == highlight.size()) break;
     }
-    const std::string_view para = text.substr(chosen.begin, chosen.end - chosen.begin);
+    // Analysing costs far more than the rest: in a long paragraph (PDF text and many portal
+    // texts have no blank lines, so a paragraph can be the whole document) analyse only the
+    // stretch around the densest matches found by a cheap scan, wide enough for the window below.
+    std::size_t base = chosen.begin;
+    std::size_t length = chosen.end - chosen.begin;
+    bool cut_before = false, cut_after = false;
+    if (length > kAnalysisBytes * max_bytes) {
+        const std::string_view whole = text.substr(chosen.begin, length);
+        const std::vector<Mark> rough = rough_marks(whole, highlight);
+        const auto [first, last] = densest(rough, max_bytes);
+        std::size_t from = rough.empty() ? 0 : rough[first].begin;
+        std::size_t to = rough.empty() ? 0 : rough[last - 1].end;
+        from = from > max_bytes ? from - max_bytes : 0;
+        to = std::min(whole.size(), to + max_bytes + (rough.empty() ? max_bytes : 0));
+        while (from > 0 && !is_space(whole[from - 1])) --from;  // whole words only
+        while (to < whole.size() && !is_space(whole[to])) ++to;
+        while (from < to && is_space(whole[from])) ++from;
+        cut_before = from > 0;
+        cut_after = to < whole.size();
+        base += from;
+        length = to - from;
+    }
+    const std::string_view para = text.substr(base, length);
     const auto tokens = analyzer.analyze(para);
 
     std::vector<Mark> marks;
@@ -129,9 +190,9 @@ Snippet make_snippet(std::string_view text, const std::set<std::string>& highlig
     while (continuation(to)) ++to;
 
     Snippet snippet;
-    snippet.offset = chosen.begin + from;
+    snippet.offset = base + from;
     snippet.page = static_cast<unsigned>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(chosen.begin), '\f')) + 1;
-    if (from > 0) snippet.html += "… ";
+    if (from > 0 || cut_before) snippet.html += "… ";
     std::size_t at = from;
     for (const Mark& m : marks) {
         if (m.begin < from || m.end > to) continue;
@@ -140,7 +201,7 @@ Snippet make_snippet(std::string_view text, const std::set<std::string>& highlig
         at = m.end;
     }
     snippet.html += snippet_text(para.substr(at, to - at));
-    if (to < para.size()) snippet.html += " …";
+    if (to < para.size() || cut_after) snippet.html += " …";
     return snippet;
 }
 

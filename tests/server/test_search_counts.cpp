@@ -1,0 +1,131 @@
+// Totals and facet counts: exact over every match whatever the page, and current after a commit.
+#include <doctest/doctest.h>
+
+#include <map>
+#include <string>
+
+#include "indexer/index_run.h"
+#include "server/searcher.h"
+#include "server/snippet.h"
+#include "tests/support/temp_dir.h"
+
+using namespace tracuu::server;
+using tracuu::testing::TempDir;
+
+namespace {
+
+struct Kind {
+    const char* heading;  ///< the type line as documents write it
+    const char* symbol;   ///< the symbol of the number
+};
+
+constexpr Kind kKinds[] = {{"QUYẾT ĐỊNH", "QĐ-UBND"}, {"KẾ HOẠCH", "KH-UBND"}, {"CHỈ THỊ", "CT-UBND"}};
+
+/// Writes `count` documents numbered from `first`: all mention "chuyển đổi số", types and years vary.
+void write_documents(const TempDir& dir, const std::string& folder, int first, int count) {
+    for (int i = first; i < first + count; ++i) {
+        const Kind& kind = kKinds[i % 3];
+        const int year = 2022 + i % 4;
+        const std::string number = std::to_string(i + 1) + "/" + (kind.symbol[0] == 'K' ? "" : std::to_string(year) + "/") + kind.symbol;
+        dir.write(folder + "/doc" + std::to_string(i) + ".txt",
+                  "ỦY BAN NHÂN DÂN\nTỈNH NINH BÌNH\nSố: " + number + "\nNinh Bình, ngày 5 tháng 3 năm " + std::to_string(year) + "\n\n" +
+                      kind.heading + "\nVề việc chuyển đổi số năm " + std::to_string(year) + "\n\nĐiều 1. Triển khai chuyển đổi số tại đơn vị số " +
+                      std::to_string(i) + ".\n");
+    }
+}
+
+void index_folder(const std::filesystem::path& index, const std::filesystem::path& folder) {
+    auto writer = tracuu::indexer::IndexWriter::open(index).value();
+    (void)tracuu::indexer::index_paths(writer, {folder}, {}, nullptr);
+}
+
+SearchAnswer search(Searcher& searcher, const std::string& q, unsigned page, unsigned size, tracuu::indexer::SearchFilters filters = {}) {
+    SearchRequest request{q, page, size, std::move(filters), SortOrder::Relevance};
+    auto answer = searcher.search(request);
+    REQUIRE(answer.ok());
+    return std::move(answer).value();
+}
+
+std::uint64_t sum(const std::vector<FacetCount>& facet) {
+    std::uint64_t n = 0;
+    for (const auto& f : facet) n += f.count;
+    return n;
+}
+
+}  // namespace
+
+TEST_SUITE("server") {
+
+TEST_CASE("facets and the total count every match, not only the page asked for") {
+    TempDir dir;
+    write_documents(dir, "docs", 0, 30);
+    index_folder(dir.path() / "index", dir.path() / "docs");
+    auto searcher = Searcher::open(dir.path() / "index");
+    REQUIRE(searcher.ok());
+
+    for (unsigned page : {1u, 2u, 4u}) {
+        CAPTURE(page);
+        const SearchAnswer answer = search(searcher.value(), "chuyển đổi số", page, 3);
+        CHECK(answer.total == 30);
+        CHECK(answer.results.size() == 3);
+        REQUIRE(!answer.facets.type.empty());
+        CHECK(sum(answer.facets.type) == 30);
+        CHECK(sum(answer.facets.year) == 30);
+        // Each count equals the total of the search filtered on that value.
+        for (const auto& f : answer.facets.type) {
+            CAPTURE(f.value);
+            tracuu::indexer::SearchFilters only;
+            only.types = {f.value};
+            CHECK(search(searcher.value(), "chuyển đổi số", 1, 1, only).total == f.count);
+        }
+        for (const auto& f : answer.facets.year) {
+            CAPTURE(f.value);
+            tracuu::indexer::SearchFilters only;
+            only.years = {f.value};
+            CHECK(search(searcher.value(), "chuyển đổi số", 1, 1, only).total == f.count);
+        }
+    }
+    // Past the last page: no results, the same total and facets.
+    const SearchAnswer beyond = search(searcher.value(), "chuyển đổi số", 20, 3);
+    CHECK(beyond.results.empty());
+    CHECK(beyond.total == 30);
+    CHECK(sum(beyond.facets.type) == 30);
+}
+
+TEST_CASE("facet counts follow what the indexer committed since the last search") {
+    TempDir dir;
+    write_documents(dir, "docs", 0, 6);
+    index_folder(dir.path() / "index", dir.path() / "docs");
+    auto searcher = Searcher::open(dir.path() / "index");
+    REQUIRE(searcher.ok());
+    const SearchAnswer before = search(searcher.value(), "chuyển đổi số", 1, 2);
+    CHECK(before.total == 6);
+    CHECK(sum(before.facets.type) == 6);
+
+    write_documents(dir, "docs", 6, 9);
+    index_folder(dir.path() / "index", dir.path() / "docs");
+    searcher.value().refresh();
+    const SearchAnswer after = search(searcher.value(), "chuyển đổi số", 1, 2);
+    CHECK(after.total == 15);
+    CHECK(sum(after.facets.type) == 15);
+    CHECK(sum(after.facets.year) == 15);
+}
+
+TEST_CASE("a long paragraph is analysed around its matches: marked, offset and cut as a short one") {
+    const tracuu::analyzers::Analyzer analyzer(tracuu::analyzers::AnalysisMode::Index);
+    std::string text;
+    for (int i = 0; i < 800; ++i) text += "lời mở đầu ";
+    const std::size_t passage = text.size();
+    text += "triển khai chuyển đổi số của tỉnh";
+    for (int i = 0; i < 100; ++i) text += " phần kết thúc";
+    const Snippet s = make_snippet(text, {"chuyen", "doi", "so"}, analyzer, 120);
+    CHECK(s.html.rfind("… ", 0) == 0);
+    CHECK(s.html.find("<mark>chuyển đổi số</mark>") != std::string::npos);
+    CHECK(s.html.substr(s.html.size() - 4) == " …");
+    CHECK(s.offset < passage);
+    CHECK(s.offset + 120 > passage);
+    CHECK(text[s.offset - 1] == ' ');  // starts on a word
+    CHECK(s.html.substr(4, 5) == text.substr(s.offset, 5));
+}
+
+}  // TEST_SUITE
