@@ -38,9 +38,45 @@ void silence_poppler() {
     (void)silenced;
 }
 
-std::string to_std_string(const poppler::ustring& text) {
+std::string poppler_to_utf8(const poppler::ustring& text) {
     const poppler::byte_array utf8 = text.to_utf8();
     return {utf8.begin(), utf8.end()};
+}
+
+/** The UTF-8 form of a Poppler string, byte for byte what ustring::to_utf8() gives.
+ *
+ *  Poppler's to_utf8() opens an iconv converter on every call: once per page text and once per
+ *  word of a word list, a few per cent of the extraction. The strings Poppler hands out were
+ *  converted from its own UTF-8, so they are valid UTF-16 and convert here; anything else (an
+ *  unpaired surrogate) goes to Poppler, whose iconv decides what becomes of it. */
+std::string to_std_string(const poppler::ustring& text) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 2);
+    const std::size_t n = text.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        char32_t c = text[i];
+        if (c < 0x80) {
+            out.push_back(static_cast<char>(c));
+            continue;
+        }
+        if (c < 0x800) {
+            out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+            out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+            continue;
+        }
+        if (c >= 0xD800 && c < 0xE000) {
+            const bool paired = c < 0xDC00 && i + 1 < n && text[i + 1] >= 0xDC00 && text[i + 1] < 0xE000;
+            if (!paired) return poppler_to_utf8(text);
+            c = 0x10000 + ((c - 0xD800) << 10) + (static_cast<char32_t>(text[++i]) - 0xDC00);
+            out.push_back(static_cast<char>(0xF0 | (c >> 18)));
+            out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+        } else {
+            out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+        }
+        out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    }
+    return out;
 }
 
 bool is_blank(std::string_view text) {

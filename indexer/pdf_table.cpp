@@ -387,7 +387,11 @@ bool may_hold_table(std::string_view page_text) {
     while (begin < page_text.size()) {
         std::size_t end = page_text.find('\n', begin);
         if (end == std::string_view::npos) end = page_text.size();
-        if (ends_in_figure(page_text.substr(begin, end - begin)) && ++count >= 2) return true;
+        const std::string_view line = page_text.substr(begin, end - begin);
+        // The running header of every even Công báo page ends in its page number: counting it
+        // sent a page for the word list whenever one line of running text ended in a number.
+        const bool gazette_header = line.starts_with("CÔNG BÁO/Số ");
+        if (!gazette_header && ends_in_figure(line) && ++count >= 2) return true;
         begin = end + 1;
     }
     return false;

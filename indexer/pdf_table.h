@@ -56,7 +56,9 @@ struct PdfTable {
 /** True when a page's text (raw order, lines separated by '\n') has at least two lines ending
  *  in a figure that is not a year and does not follow `năm`, `khoản`, `Điều`, `số`, `ngày` …
  *  (running text wrapped before a number): the cheap test that decides whether a page is worth
- *  find_pdf_tables(). A table whose rows all end in such a number is not looked for. */
+ *  find_pdf_tables(). A table whose rows all end in such a number is not looked for. The
+ *  running header of a Công báo page (`CÔNG BÁO/Số 279 + 280/Ngày 28-02-2015 7`) ends in its
+ *  page number and does not count. */
 [[nodiscard]] bool may_hold_table(std::string_view page_text);
 
 }  // namespace tracuu::indexer

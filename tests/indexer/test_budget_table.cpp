@@ -395,6 +395,9 @@ TEST_CASE("only pages with figures at the ends of two lines are searched for tab
     CHECK(may_hold_table("Chi đào tạo 1.500\nChi hội thảo 120\n"));
     CHECK_FALSE(may_hold_table("Căn cứ Luật năm 2015\nvà các văn bản khác.\n"));
     CHECK_FALSE(may_hold_table("CÔNG BÁO/Số 37 42\n"));
+    // The page number closing a Công báo running header is no cell; rows below it still count.
+    CHECK_FALSE(may_hold_table("CÔNG BÁO/Số 279 + 280/Ngày 28-02-2015 79\nNợ các TK 641, 642\n"));
+    CHECK(may_hold_table("CÔNG BÁO/Số 37/Ngày 22-01-2026 37\n1 Đến 120 Đến 10 5\n2 Trên 120 đến 360 Trên 10 đến 30 10\n"));
 }
 
 }  // TEST_SUITE
