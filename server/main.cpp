@@ -7,6 +7,7 @@
 #include <iostream>
 #include <thread>
 
+#include "server/count_cache.h"
 #include "server/routes.h"
 
 namespace {
@@ -30,6 +31,10 @@ int main(int argc, char** argv) {
     // Searches are CPU-bound: more at once than cores only adds queueing. Connections are
     // mostly idle (keep-alive), so they get threads of their own, many more than searchers.
     std::size_t searchers = std::max(1u, std::thread::hardware_concurrency());
+    std::size_t count_cache = 4096;
+    app.add_option("--count-cache", count_cache,
+                   "searches whose total and facet counts are kept for the index revision (0: count every search anew)")
+        ->capture_default_str();
     app.add_option("--threads", searchers, "searches run at once, each with its own index reader (default: the number of cores)")
         ->check(CLI::Range(1, 256))
         ->capture_default_str();
@@ -59,7 +64,8 @@ int main(int argc, char** argv) {
     }
 
     const std::string& index_dir = shards.front();  // the local index re-indexing writes to
-    auto pool = tracuu::server::SearcherPool::open(shards, searchers);
+    tracuu::server::CountCache counts(count_cache);
+    auto pool = tracuu::server::SearcherPool::open(shards, searchers, &counts);
     if (!pool.ok()) {
         std::cerr << "tracuu-server: " << pool.error().message << '\n';
         return kExitNoIndex;

@@ -22,15 +22,20 @@ Error index_broken(const Xapian::Error& e) {
 
 Result<Searcher> Searcher::open(const std::filesystem::path& index_dir) { return open(std::vector<std::string>{index_dir.string()}); }
 
-Result<Searcher> Searcher::open(const std::vector<std::string>& shards) {
+Result<Searcher> Searcher::open(const std::vector<std::string>& shards, CountCache* counts) {
     Result<Xapian::Database> db = open_shards(shards);
     if (!db.ok()) return db.error();
     const bool local = std::none_of(shards.begin(), shards.end(), [](const std::string& s) { return s.rfind("tcp://", 0) == 0; });
-    return Searcher(std::move(db).value(), local);
+    // Only one local database has one revision to key the cache with.
+    return Searcher(std::move(db).value(), local, local && shards.size() == 1 ? counts : nullptr);
 }
 
-Searcher::Searcher(Xapian::Database db, bool local)
-    : m_db(std::move(db)), m_analyzer(analyzers::AnalysisMode::Index), m_query_analyzer(analyzers::AnalysisMode::Query), m_local(local) {}
+Searcher::Searcher(Xapian::Database db, bool local, CountCache* counts)
+    : m_db(std::move(db)),
+      m_analyzer(analyzers::AnalysisMode::Index),
+      m_query_analyzer(analyzers::AnalysisMode::Query),
+      m_local(local),
+      m_counts(counts) {}
 
 std::vector<Suggestion> Searcher::suggest(std::string_view typed, std::size_t size) {
     try {
@@ -103,12 +108,23 @@ Xapian::MSet Searcher::run(const Xapian::Query& query, const SearchRequest& requ
     // plus a ranked pass that stops early (measured: bench/perf/PROFILE.md); what made the walk
     // expensive was reading four values per match, which the FacetTable replaces.
     if (m_local) {
+        const std::string key = m_counts != nullptr && m_counts->capacity() > 0 ? CountCache::key(query, m_db.get_revision()) : "";
+        if (!key.empty()) {
+            if (auto counts = m_counts->find(key)) {
+                // The page alone: Xapian may stop as soon as the best matches are certain.
+                Xapian::MSet mset = enquire.get_mset(offset, request.size);
+                answer.total = counts->total;
+                answer.facets = std::move(counts->facets);
+                return mset;
+            }
+        }
         if (!m_facet_table) m_facet_table = FacetTable::build(m_db);
         FacetTable::Spy spy(*m_facet_table);
         enquire.add_matchspy(&spy);
         Xapian::MSet mset = enquire.get_mset(offset, request.size, m_db.get_doccount());
         answer.total = mset.get_matches_estimated();
         answer.facets = m_facet_table->facets(spy);
+        if (!key.empty()) m_counts->store(key, CountCache::Counts{answer.total, answer.facets});
         return mset;
     }
     Xapian::ValueCountMatchSpy types(schema::kSlotType), issuers(schema::kSlotIssuer), years(schema::kSlotYear), statuses(schema::kSlotStatus);

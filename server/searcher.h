@@ -13,6 +13,7 @@
 #include "indexer/error.h"
 #include "indexer/query_builder.h"
 #include "server/budget_reader.h"
+#include "server/count_cache.h"
 #include "server/diacritic_restorer.h"
 #include "server/facet_counter.h"
 #include "server/reference_reader.h"
@@ -30,8 +31,10 @@ class Searcher {
 public:
     /// Opens the index; Unavailable if the folder holds no tracuu index.
     static Result<Searcher> open(const std::filesystem::path& index_dir);
-    /// Opens several shards as one index (see open_shards() in shards.h).
-    static Result<Searcher> open(const std::vector<std::string>& shards);
+    /** Opens several shards as one index (see open_shards() in shards.h). With one local folder,
+     *  `counts` (if given, shared by the searchers of that index) keeps totals and facets of
+     *  recent searches; shards are never cached (a remote one may change unseen). */
+    static Result<Searcher> open(const std::vector<std::string>& shards, CountCache* counts = nullptr);
 
     /** Runs a query. When no document has every word, runs the relaxed form (any word) and says
      *  so. A query typed without any diacritic is searched in its restored form (see
@@ -61,7 +64,7 @@ public:
     void refresh();
 
 private:
-    Searcher(Xapian::Database db, bool local);
+    Searcher(Xapian::Database db, bool local, CountCache* counts);
     /// Runs one query, filling answer's total and facets (exact); returns the requested page of matches.
     Xapian::MSet run(const Xapian::Query& query, const SearchRequest& request, Xapian::doccount offset, SearchAnswer& answer);
     /// Turns a page of matches into hits with snippets.
@@ -76,6 +79,7 @@ private:
     /// Xapian's serialisable spies instead).
     bool m_local = true;
     std::shared_ptr<const FacetTable> m_facet_table;  ///< of the open revision; null until needed
+    CountCache* m_counts = nullptr;  ///< null: every search counts its matches
 };
 
 }  // namespace tracuu::server

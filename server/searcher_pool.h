@@ -21,8 +21,10 @@ class SearcherPool {
 public:
     /// Opens `count` searchers on the index; the first failure is returned.
     static Result<std::unique_ptr<SearcherPool>> open(const std::filesystem::path& index_dir, std::size_t count);
-    /// The same over several shards (folders or `tcp://HOST:PORT`), searched as one index.
-    static Result<std::unique_ptr<SearcherPool>> open(const std::vector<std::string>& shards, std::size_t count);
+    /** The same over several shards (folders or `tcp://HOST:PORT`), searched as one index, the
+     *  searchers sharing `counts` (see Searcher::open; it must outlive the pool). */
+    static Result<std::unique_ptr<SearcherPool>> open(const std::vector<std::string>& shards, std::size_t count,
+                                                      CountCache* counts = nullptr);
 
     /// A borrowed searcher, returned to the pool when the lease ends.
     class Lease {

@@ -128,4 +128,61 @@ TEST_CASE("a long paragraph is analysed around its matches: marked, offset and c
     CHECK(s.html.substr(4, 5) == text.substr(s.offset, 5));
 }
 
+TEST_CASE("a search asked again on one revision takes its counts from the cache, a commit counts anew") {
+    TempDir dir;
+    write_documents(dir, "docs", 0, 30);
+    index_folder(dir.path() / "index", dir.path() / "docs");
+    CountCache cache(16);
+    auto opened = Searcher::open(std::vector<std::string>{(dir.path() / "index").string()}, &cache);
+    REQUIRE(opened.ok());
+    Searcher& searcher = opened.value();
+
+    const SearchAnswer first = search(searcher, "chuyển đổi số", 1, 5);
+    CHECK(cache.misses() == 1);
+    CHECK(cache.hits() == 0);
+    const SearchAnswer second = search(searcher, "chuyển đổi số", 2, 5);
+    CHECK(cache.hits() == 1);
+    CHECK(second.total == first.total);
+    CHECK(second.facets.type.size() == first.facets.type.size());
+    CHECK(sum(second.facets.year) == sum(first.facets.year));
+    CHECK(second.results.size() == 5);
+    CHECK(second.results.front().id != first.results.front().id);  // the second page, not the first again
+
+    tracuu::indexer::SearchFilters filtered;
+    filtered.types = {"Kế hoạch"};
+    const SearchAnswer plans = search(searcher, "chuyển đổi số", 1, 5, filtered);
+    CHECK(cache.misses() == 2);  // other filters, other counts
+    CHECK(plans.total < first.total);
+
+    write_documents(dir, "docs", 30, 6);
+    index_folder(dir.path() / "index", dir.path() / "docs");
+    searcher.refresh();
+    const SearchAnswer after = search(searcher, "chuyển đổi số", 1, 5);
+    CHECK(cache.misses() == 3);
+    CHECK(after.total == first.total + 6);
+}
+
+TEST_CASE("with no room in the cache or over several shards every search counts its matches") {
+    TempDir dir;
+    write_documents(dir, "a", 0, 6);
+    write_documents(dir, "b", 6, 6);
+    index_folder(dir.path() / "index-a", dir.path() / "a");
+    index_folder(dir.path() / "index-b", dir.path() / "b");
+    CountCache none(0);
+    auto one = Searcher::open(std::vector<std::string>{(dir.path() / "index-a").string()}, &none);
+    REQUIRE(one.ok());
+    (void)search(one.value(), "chuyển đổi số", 1, 5);
+    (void)search(one.value(), "chuyển đổi số", 1, 5);
+    CHECK(none.hits() == 0);
+
+    CountCache room(16);
+    auto two = Searcher::open(std::vector<std::string>{(dir.path() / "index-a").string(), (dir.path() / "index-b").string()}, &room);
+    REQUIRE(two.ok());
+    const SearchAnswer a = search(two.value(), "chuyển đổi số", 1, 5);
+    const SearchAnswer b = search(two.value(), "chuyển đổi số", 1, 5);
+    CHECK(room.hits() + room.misses() == 0);
+    CHECK(a.total == 12);
+    CHECK(b.total == 12);
+}
+
 }  // TEST_SUITE
