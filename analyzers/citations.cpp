@@ -1,8 +1,12 @@
+/** @file
+ *  @brief CitationFinder: walks the text for symbols and, for each, finds its cue phrase, the date,
+ *  year and issuer phrase after it, whether it is the header's own "Số:" line, its sentence and
+ *  clause and the relation and agent its verb states; then cross-checks the citations (self,
+ *  date_conflict, probable_typo). What a symbol itself says is read in citation_symbol.cpp, the
+ *  patterns are in citation_grammar.cpp.
+ */
 #include "analyzers/citations.h"
 
-#include <charconv>
-
-#include <unicode/locid.h>
 #include <unicode/regex.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -16,53 +20,12 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "analyzers/citation_internal.h"
 #include "analyzers/number_candidates.h"
 
 namespace tracuu::analyzers {
+namespace citation_internal {
 namespace {
-
-using icu::RegexMatcher;
-using icu::RegexPattern;
-using icu::UnicodeString;
-
-constexpr int32_t kCueWindow = 90;      // UTF-16 units searched before a symbol for its cue phrase
-constexpr int32_t kAfterWindow = 200;   // … after it for date and issuer phrase
-constexpr int32_t kHeaderWindow = 300;  // … after a header number for the place-date line, and the longest header line
-constexpr int32_t kVerbWindow = 400;    // … before a cue for the relation verb (bounded, so long lines stay linear)
-
-// ---- patterns (LEGAL.md §1.6) ------------------------------------------------------------------
-
-const UnicodeString kDash(u"[\\-\\u2010-\\u2015\\u2212\\uFE58\\uFE63\\uFF0D]");
-// In documents an issuer code is capitals and digits with at most one lower-case ASCII letter
-// (TTg, QĐi, CTr); that keeps words such as "- Hà Nội" after a symbol out of it.
-const UnicodeString kIss1(u"\\p{Lu}[\\p{Lu}\\p{Nd}&]*(?:[a-z][\\p{Lu}\\p{Nd}]*)?");
-const UnicodeString kTypes(
-    u"(?i:TTLT|NQLT|VBHN|QĐi|QyĐ|CTr|TTr|TTh|GUQ|GGT|GNP|BGN|BTT|NQ|QĐ|NĐ|TT|CT|QC|TC|TB|HD|KH|PA|ĐA|DA"
-    u"|BC|BB|HĐ|CĐ|GM|PG|PC|PB|KL|CV|PL|GT|NP|UQ|GN)");
-
-UnicodeString symbol_pattern() {
-    // PDF spacing: `TT-  BTC`, `TT -BTP`, and a heading broken after the dash (`TT-⏎⏎NHNN`).
-    const UnicodeString iss =
-        kIss1 + u"(?:\\h?" + kDash + u"(?:\\h{0,2}|\\h*\\n(?:\\h*\\n)?\\h*)" + kIss1 + u")*";
-    const UnicodeString sp(u"\\h{0,2}");
-    // `số31-QĐ/TW` is glued to "số"; otherwise no letter, digit, slash or glued dash before, and
-    // no "9001:" or "1." before either (`QCVN 19:2025/BKHCN`, `66.12`).
-    UnicodeString p = u"(?:(?<=[Ss][ốỐ])|(?<![\\p{L}\\p{M}\\p{Nd}/&]))(?<![\\p{L}\\p{Nd}]" + kDash +
-                      u")(?<!\\d[.:,])(?<!\\d[.:,]\\h)(?:";
-    p += u"(\\d{1,5}(?:\\.\\d{1,3})?)" + sp + u"/" + sp + u"((?:19|20)\\d{2})" + sp + u"(/|" + kDash + u")" +
-         sp + u"(" + iss + u")";                                                                        // A: 1-4
-    p += u"|(\\d{1,5})" + sp + kDash + sp + u"(" + kTypes + u")" + sp + u"/" + sp + u"(" + iss + u")";    // D: 5-7
-    p += u"|(\\d{1,5})" + sp + kDash + sp + u"(" + kIss1 + u")" + sp + u"/" + sp + u"(" + kTypes + u")";  // 8-10
-    p += u"|(\\d{1,5})" + sp + u"/" + sp + u"(" + iss + u")";                                           // B: 11-12
-    return p + u")(?![\\p{L}\\p{M}\\p{Nd}/]|" + kDash + u"\\h?[\\p{L}\\p{Nd}])";
-}
-
-// Cue phrases, a longer one before any it starts with. Searched in any case.
-constexpr std::array<std::string_view, 28> kCues{
-    "Nghị quyết liên tịch", "Nghị quyết", "Quyết định", "Nghị định", "Thông tư liên tịch", "Thông tư", "Chỉ thị",
-    "Kế hoạch hành động", "Kế hoạch", "Chương trình hành động", "Chương trình", "Văn bản hợp nhất", "Văn bản",
-    "Công văn", "Kết luận", "Quy định", "Quy chế", "Hướng dẫn", "Thông báo", "Thông tri", "Báo cáo", "Tờ trình",
-    "Đề án", "Bộ luật", "Luật", "Pháp lệnh", "Công điện", "Lệnh"};
 
 /// The document type a cue names: "Kế hoạch hành động" a Kế hoạch; "Văn bản" any, so "".
 std::string_view cue_type(std::string_view cue) {
@@ -70,121 +33,6 @@ std::string_view cue_type(std::string_view cue) {
     return cue == "Văn bản" ? "" : cue.ends_with(kAction) ? cue.substr(0, cue.size() - kAction.size()) : cue;
 }
 
-UnicodeString cue_pattern() {  // group i + 1 is kCues[i]
-    UnicodeString p(u"(?<![\\p{L}\\p{M}])(?i:");
-    for (std::size_t i = 0; i < kCues.size(); ++i) {
-        UnicodeString alt = UnicodeString::fromUTF8(icu::StringPiece(kCues[i].data(), static_cast<int32_t>(kCues[i].size())));
-        p += (i > 0 ? u"|(" : u"(") + alt.findAndReplace(u" ", u"\\h+") + u")";
-    }
-    return p + u")(?![\\p{L}\\p{M}])";
-}
-
-// "của …" after the symbol and date. Names of places are capitalised words; ministries a closed list.
-UnicodeString issuer_pattern() {
-    const UnicodeString name(u"\\p{Lu}[\\p{L}\\p{M}]*(?:(?:\\h+|\\h?-\\h?)\\p{Lu}[\\p{L}\\p{M}]*){0,3}");
-    const UnicodeString local = u"(?i:tỉnh|thành phố|TP\\.?)(?:\\h+" + name + u")?";
-    const UnicodeString ministry(
-        u"(?i:Khoa học và Công nghệ|KH&CN|Tài chính|Kế hoạch và Đầu tư|Nội vụ|Tư pháp|Công an|Quốc phòng"
-        u"|Ngoại giao|Y tế|Giáo dục và Đào tạo|Xây dựng|Công Thương|Tài nguyên và Môi trường"
-        u"|Nông nghiệp và Phát triển nông thôn|Nông nghiệp và Môi trường|Giao thông vận tải"
-        u"|Thông tin và Truyền thông|Lao động\\h?-\\h?Thương binh và Xã hội|Văn h(?:óa|oá), Thể thao và Du lịch"
-        u"|Dân tộc và Tôn giáo)");
-    const UnicodeString one =
-        u"(?:(?i:Bộ Chính trị|Ban Bí thư(?: Trung ương Đảng)?)"
-        u"|(?i:Ban Chấp hành Trung ương(?: Đảng)?)(?:\\h+(?i:kh(?:óa|oá))\\h+[IVXLC]+)?"
-        u"|(?i:Ban Chấp hành Đảng bộ)(?:\\h+" + local + u")?"
-        u"|(?:(?i:Ban Thường vụ|BTV)\\h+)?(?i:Tỉnh|Thành)\\h+(?i:ủy|uỷ)(?:\\h+" + name + u")?"
-        u"|(?i:Thủ tướng Chính phủ|Chính phủ|Ủy ban Thường vụ Quốc hội|Uỷ ban Thường vụ Quốc hội|Quốc hội"
-        u"|Chủ tịch nước|Văn phòng Chính phủ|Văn phòng Trung ương Đảng|Thanh tra Chính phủ|Kiểm toán Nhà nước"
-        u"|Tòa án nhân dân tối cao|Toà án nhân dân tối cao|Viện kiểm sát nhân dân tối cao|Kho bạc Nhà nước"
-        u"|Ban chỉ đạo)"
-        u"|(?:(?i:Thống đốc)\\h+)?(?i:Ngân hàng Nhà nước)(?:\\h+(?i:Việt Nam))?"
-        u"|(?:(?i:Bộ trưởng)\\h+)?(?i:Bộ)\\h+" + ministry +
-        u"|(?i:Sở)\\h+" + ministry + u"(?:\\h+" + local + u")?"
-        u"|(?:(?i:Chủ tịch|Thường trực)\\h+)?(?i:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)"
-        u"(?:\\h+" + local + u")?)";
-    return u"(?:\\h|,)*(?i:của)\\h+(" + one + u"(?:\\h?[-–]\\h?" + one + u")*)(?![\\p{L}\\p{M}])";
-}
-
-// Verbs stating a relation; groups: 1 passive or reference (reset to Mentions), 2 Guides,
-// 3 Amends, 4 Replaces, 5 Repeals, 6 LegalBasis, 7 Implements. Longer phrases first.
-const UnicodeString kVerbs(
-    u"(?<![\\p{L}\\p{M}])(?i:"
-    u"((?:đã\\h+)?(?:được|bị)\\h+(?:sửa đổi|bổ sung|thay thế|bãi bỏ|hướng dẫn|quy định chi tiết|thực hiện|áp dụng|ban hành)"
-    u"|thực hiện theo|áp dụng theo|theo quy định|quy định tại|theo hướng dẫn|dẫn chiếu|kèm theo|theo)"
-    u"|(hướng dẫn thi hành|hướng dẫn thực hiện|hướng dẫn|quy định chi tiết)"
-    u"|(sửa đổi(?:\\h*,?\\h*bổ sung)?)|(thay thế)|(bãi bỏ)|(căn cứ(?:\\h+vào)?)"
-    u"|(triển khai thực hiện|tổ chức thực hiện|triển khai theo|thực hiện|triển khai|thi hành))(?![\\p{L}\\p{M}])");
-constexpr std::array<Relation, 8> kVerbRelations{Relation::Mentions, Relation::Mentions,   Relation::Guides,
-                                                 Relation::Amends,   Relation::Replaces,   Relation::Repeals,
-                                                 Relation::LegalBasis, Relation::Implements};
-
-const UnicodeString kDateWords(
-    u"(\\d{1,2})\\h+(?i:tháng)\\h+(\\d{1,2})\\h*,?\\h*(?i:năm)\\h+((?:19|20)\\d{2})(?!\\d)");
-const UnicodeString kDate = u"(?:\\h|,)*(?:\\(\\h*)?(?:(?i:ngày)\\h*)?(?:(\\d{1,2})\\h*[/.\\-]\\h*(\\d{1,2})\\h*"
-                           u"[/.\\-]\\h*((?:19|20)\\d{2})(?!\\d)|" + kDateWords + u")";
-
-// ---- type codes --------------------------------------------------------------------------------
-
-struct TypeInfo {
-    std::string_view upper, spelling, name;
-    bool ascii_alias = false;
-};
-constexpr auto kTypeTable = std::to_array<TypeInfo>({
-    {"NQ", "NQ", "Nghị quyết"},       {"QĐ", "QĐ", "Quyết định"},         {"CT", "CT", "Chỉ thị"},          {"QC", "QC", "Quy chế"},
-    {"QYĐ", "QyĐ", "Quy định"},       {"QĐI", "QĐi", "Quy định"},         {"TC", "TC", "Thông cáo"},        {"TB", "TB", "Thông báo"},
-    {"HD", "HD", "Hướng dẫn"},        {"CTR", "CTr", "Chương trình"},     {"KH", "KH", "Kế hoạch"},         {"PA", "PA", "Phương án"},
-    {"ĐA", "ĐA", "Đề án"},            {"DA", "DA", "Dự án"},              {"BC", "BC", "Báo cáo"},          {"BB", "BB", "Biên bản"},
-    {"TTR", "TTr", "Tờ trình"},       {"HĐ", "HĐ", "Hợp đồng"},           {"CĐ", "CĐ", "Công điện"},        {"BGN", "BGN", "Bản ghi nhớ"},
-    {"BTT", "BTT", "Bản thỏa thuận"}, {"GUQ", "GUQ", "Giấy ủy quyền"},    {"GM", "GM", "Giấy mời"},         {"GGT", "GGT", "Giấy giới thiệu"},
-    {"GNP", "GNP", "Giấy nghỉ phép"}, {"PG", "PG", "Phiếu gửi"},          {"PC", "PC", "Phiếu chuyển"},     {"PB", "PB", "Phiếu báo"},
-    {"NĐ", "NĐ", "Nghị định"},        {"TT", "TT", "Thông tư"},           {"TTLT", "TTLT", "Thông tư liên tịch"},
-    {"NQLT", "NQLT", "Nghị quyết liên tịch"}, {"VBHN", "VBHN", "Văn bản hợp nhất"}, {"KL", "KL", "Kết luận"},
-    {"CV", "CV", "Công văn"},         {"PL", "PL", "Pháp lệnh"},          {"L", "L", "Lệnh"},
-    // legacy codes of TT 01/2011 and TTLT 55/2005, then ASCII spellings seen in real text
-    {"GN", "GN", "Bản ghi nhớ"},      {"TTH", "TTh", "Bản thỏa thuận"},   {"UQ", "UQ", "Giấy ủy quyền"},    {"NP", "NP", "Giấy nghỉ phép"},
-    {"GT", "GT", "Giấy giới thiệu"},  {"ND", "NĐ", "Nghị định", true},    {"QD", "QĐ", "Quyết định", true},
-});
-
-// ---- small helpers -----------------------------------------------------------------------------
-
-std::string utf8(const UnicodeString& s) { std::string out; return s.toUTF8String(out); }
-std::string upper(std::string_view s) {
-    return utf8(UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())))
-                    .toUpper(icu::Locale::getRoot()));
-}
-const TypeInfo* find_type(std::string_view written) {
-    const std::string u = upper(written);
-    const auto* it = std::find_if(kTypeTable.begin(), kTypeTable.end(), [&](const auto& t) { return t.upper == u; });
-    return it == kTypeTable.end() ? nullptr : it;
-}
-std::vector<std::string> split_tokens(const UnicodeString& rest) {  // on dashes, dropping spaces
-    std::vector<std::string> out(1);
-    for (int32_t i = 0; i < rest.length(); ++i) {
-        if (u_hasBinaryProperty(rest[i], UCHAR_DASH)) {  // only the dashes of kDash reach here
-            out.emplace_back();
-        } else if (!u_isWhitespace(rest[i])) {
-            UnicodeString(rest[i]).toUTF8String(out.back());
-        }
-    }
-    return out;
-}
-std::string join(const std::vector<std::string>& parts, std::size_t from, std::string_view sep) {
-    std::string out;
-    for (std::size_t i = from; i < parts.size(); ++i) out += (i > from ? std::string(sep) : "") + parts[i];
-    return out;
-}
-/// Upper-cased token for the key; TƯ is TW, and the ASCII type spellings take their Đ.
-std::string key_token(const std::string& token, bool is_type) {
-    const std::string u = upper(token);
-    const TypeInfo* t = is_type ? find_type(u) : nullptr;
-    return u == "TƯ" ? "TW" : t != nullptr && t->ascii_alias ? upper(t->spelling) : u;
-}
-std::string key_tokens(const std::vector<std::string>& tokens, bool first_is_type) {
-    std::string out = key_token(tokens[0], first_is_type);
-    for (std::size_t i = 1; i < tokens.size(); ++i) out += "-" + key_token(tokens[i], false);
-    return out;
-}
 bool valid_date(int year, int month, int day) {
     static constexpr std::array<int, 12> kDays{31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (month < 1 || month > 12 || day < 1 || day > kDays[static_cast<std::size_t>(month - 1)]) return false;
@@ -195,64 +43,8 @@ std::string iso_date(int year, int month, int day) {
     std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
     return buffer;
 }
-int to_int(const UnicodeString& digits) {
-    int value = 0;
-    for (int32_t i = 0; i < digits.length() && u_isdigit(digits[i]); ++i) value = value * 10 + (digits[i] - u'0');
-    return value;
-}
-void add_flag(Citation& c, const char* flag) {
-    if (std::find(c.flags.begin(), c.flags.end(), flag) == c.flags.end()) c.flags.emplace_back(flag);
-}
 bool has_flag(const Citation& c, std::string_view flag) {
     return std::find(c.flags.begin(), c.flags.end(), flag) != c.flags.end();
-}
-bool compatible(std::string_view cue_type, std::string_view type) {
-    return type.starts_with(cue_type) || cue_type.starts_with(type);
-}
-
-std::unique_ptr<RegexPattern> compile(const UnicodeString& pattern) {
-    UParseError where{};
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<RegexPattern> p(RegexPattern::compile(pattern, 0, where, status));
-    if (U_FAILURE(status)) {
-        throw std::runtime_error("citation pattern does not compile at " + std::to_string(where.offset) + ": " +
-                                 u_errorName(status));
-    }
-    return p;
-}
-// ICU's status out-parameters, for calls that cannot fail once the matcher exists.
-int32_t start_of(const RegexMatcher& m, int32_t g) { UErrorCode s = U_ZERO_ERROR; return m.start(g, s); }
-int32_t end_of(const RegexMatcher& m, int32_t g) { UErrorCode s = U_ZERO_ERROR; return m.end(g, s); }
-UnicodeString group_of(const RegexMatcher& m, int32_t g) { UErrorCode s = U_ZERO_ERROR; return m.group(g, s); }
-bool found(RegexMatcher& m) { UErrorCode s = U_ZERO_ERROR; return m.find(s) && U_SUCCESS(s); }
-bool looking_at(RegexMatcher& m) { UErrorCode s = U_ZERO_ERROR; return m.lookingAt(s) && U_SUCCESS(s); }
-bool matches(RegexMatcher& m) { UErrorCode s = U_ZERO_ERROR; return m.matches(s) && U_SUCCESS(s); }
-
-enum Which { Symbol, Cue, FillerUpper, FillerLower, NotCitation, Date, YearAfter, Issuer, Verb, Basis, Header,
-             PlaceDate, Bare, kPatternCount };
-
-/// The compiled patterns, immutable after construction; each find() makes its own matchers.
-std::array<std::unique_ptr<RegexPattern>, kPatternCount> compile_all() {
-    return {
-        compile(symbol_pattern()),
-        compile(cue_pattern()),
-        // between cue and symbol: up to 8 words (no conjunction: it starts another item) and "số"
-        compile(u"(?:\\h+(?!(?i:và|hoặc)\\h)[^\\d\\s;,.:()\\[\\]]{1,12}){0,8}?\\h*(?i:số)?\\h*:?\\h*"),
-        compile(u"\\h*(?i:số)\\h*:?\\h*"),
-        // form and standard numbers: "Mẫu số 01/QTDA", "các biểu 01/TCD, 02/XLD", "QCVN 19:2025/BKHCN"
-        compile(u"(?<![\\p{L}\\p{M}])(?i:mẫu|biểu|phụ lục|ký hiệu|mã số|mã hiệu|QCVN|TCVN)"
-                u"(?:\\h+(?i:số liệu|số|biểu|mẫu))*\\h*:?\\h*"
-                u"(?:[\\p{L}\\p{Nd}]*\\d[\\p{L}\\p{Nd}/\\-]*\\h*(?:,|(?i:và|hoặc))\\h*)*$"),
-        compile(kDate),
-        compile(u"(?:\\h|,)*(?i:năm)\\h+((?:19|20)\\d{2})(?!\\d)"),
-        compile(issuer_pattern()),
-        compile(kVerbs),
-        compile(u"[ \\t\\p{Pd}+*•“\"(\\[]*(?:(?:\\d{1,3}(?:\\.\\d{1,3})*|[a-zđ])[.)]\\h*)?[ \\t“\"]*"
-                u"(?i:căn\\h+cứ)(?![\\p{L}\\p{M}])"),
-        compile(u"[ \\t\\p{Pd}•*+]*(?:(?:[\\p{L}\\p{M}]+\\h+){0,4}?(?i:số)(?:\\h+(?i:hiệu))?\\h*:|Số)\\h*"),
-        compile(u"(?i:ngày)\\h+" + kDateWords),
-        compile(u"[ \\t\\p{Pd}+*•“\"(]*(?:(?i:và)\\h+)?"),
-    };
 }
 
 /** Whether a run of ASCII digits starting at i can begin a symbol: every alternative of
@@ -273,72 +65,27 @@ std::size_t next_symbol_start(std::u16string_view text, std::size_t from) {
     return number_candidates::next_digit_start(text, from, [&](std::size_t i) { return may_start_symbol(text, i); });
 }
 
-/// One call of find(): the text in UTF-16, offsets back to UTF-8, and a matcher per pattern.
-class Scan {
-public:
-    Scan(const std::array<std::unique_ptr<RegexPattern>, kPatternCount>& patterns, std::string_view text)
-        : m_text(text), m_u(UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())))) {
-        m_bytes.resize(static_cast<std::size_t>(m_u.length()) + 1);
-        std::size_t offset = 0;
-        for (int32_t i = 0; i < m_u.length(); ++i) {
-            m_bytes[static_cast<std::size_t>(i)] = offset;
-            const UChar c = m_u[i];
-            offset += c < 0x80 ? 1 : c < 0x800 ? 2 : U16_IS_LEAD(c) ? 4 : U16_IS_TRAIL(c) ? 0 : 3;
-        }
-        m_bytes.back() = offset;
-        for (const auto& p : patterns) {
-            UErrorCode status = U_ZERO_ERROR;
-            m_matchers.emplace_back(p->matcher(m_u, status));
-            if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU matcher failed: ") + u_errorName(status));
-            m_matchers.back()->useTransparentBounds(true);
-        }
-        segment();
+}  // namespace
+
+Scan::Scan(const std::array<std::unique_ptr<RegexPattern>, kPatternCount>& patterns, std::string_view text)
+    : m_text(text), m_u(UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())))) {
+    m_bytes.resize(static_cast<std::size_t>(m_u.length()) + 1);
+    std::size_t offset = 0;
+    for (int32_t i = 0; i < m_u.length(); ++i) {
+        m_bytes[static_cast<std::size_t>(i)] = offset;
+        const UChar c = m_u[i];
+        offset += c < 0x80 ? 1 : c < 0x800 ? 2 : U16_IS_LEAD(c) ? 4 : U16_IS_TRAIL(c) ? 0 : 3;
     }
-
-    std::vector<Citation> run();
-
-private:
-    struct Extra {  // per citation, UTF-16 positions used while scanning
-        int32_t b = 0, e = 0, cue_b = -1, cue_e = -1, tail = 0, clause_b = 0, sentence_b = 0, verb_b = -1, verb = 0;
-        bool header = false;
-        std::optional<Relation> lead;  // relation of a verb before the clause's first citation: it governs a list
-    };
-
-    RegexMatcher& at(Which which, int32_t start, int32_t limit) {
-        RegexMatcher& m = *m_matchers[which];
+    m_bytes.back() = offset;
+    for (const auto& p : patterns) {
         UErrorCode status = U_ZERO_ERROR;
-        m.region(std::max(0, start), std::min(limit, m_u.length()), status);
-        return m;
+        m_matchers.emplace_back(p->matcher(m_u, status));
+        if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU matcher failed: ") + u_errorName(status));
+        m_matchers.back()->useTransparentBounds(true);
     }
-    std::size_t byte(int32_t i) const { return m_bytes[static_cast<std::size_t>(i)]; }
-    std::string slice(int32_t b, int32_t e) const { return std::string(m_text.substr(byte(b), byte(e) - byte(b))); }
-    bool is_break(int32_t i) const { return m_u[i] == u'\n' || m_u[i] == u'\f'; }
-    int32_t line_start(int32_t pos) const {  // at most kHeaderWindow back
-        for (const int32_t stop = std::max(0, pos - kHeaderWindow); pos > stop && !is_break(pos - 1);) --pos;
-        return pos;
-    }
-    int32_t line_end(int32_t pos) const {
-        for (const int32_t stop = std::min(m_u.length(), pos + kHeaderWindow); pos < stop && !is_break(pos);) ++pos;
-        return pos;
-    }
+    segment();
+}
 
-    void segment();
-    std::pair<int32_t, int32_t> range_of(const std::vector<int32_t>& starts, int32_t pos) const;
-    const std::string_view* find_cue(int32_t line_b, Extra& x);
-    bool classify(const RegexMatcher& m, Citation& c, std::string_view cue_type);
-    void read_after(Citation& c, Extra& x, int32_t line_e);
-    void read_header(Citation& c, Extra& x, int32_t line_b, int32_t line_e);
-    void relate(Citation& c, Extra& x);
-    void cross_check();
-
-    std::string_view m_text;
-    UnicodeString m_u;
-    std::vector<std::size_t> m_bytes;             // UTF-16 index → UTF-8 byte offset
-    std::vector<int32_t> m_sentences, m_clauses;  // start positions, ascending
-    std::vector<std::unique_ptr<RegexMatcher>> m_matchers;
-    std::vector<Citation> m_out;
-    std::vector<Extra> m_extra;
-};
 
 void Scan::segment() {
     m_sentences = {0};
@@ -436,101 +183,6 @@ const std::string_view* Scan::find_cue(int32_t line_b, Extra& x) {
     return nullptr;
 }
 
-bool Scan::classify(const RegexMatcher& m, Citation& c, std::string_view cue_type) {
-    std::string number, type_token;  // type_token: the written type code, if the symbol has one
-    std::vector<std::string> tokens;
-    std::size_t first_issuer = 0;
-    bool type_last = false;
-    if (start_of(m, 1) >= 0) {  // A
-        c.family = SymbolFamily::WithYear;
-        number = utf8(group_of(m, 1));
-        c.year = to_int(group_of(m, 2));
-        tokens = split_tokens(group_of(m, 4));
-        if (group_of(m, 3) != u"/") add_flag(c, "malformed_separator");
-        const std::string t0 = upper(tokens[0]);
-        if (tokens.size() == 1 && t0.starts_with("UBTVQH")) {
-            c.type_name = cue_type == "Pháp lệnh" ? "Pháp lệnh" : "Nghị quyết";
-        } else if (tokens.size() == 1 && t0.starts_with("QH")) {
-            c.type_name = cue_type == "Nghị quyết" || cue_type == "Bộ luật" ? std::string(cue_type) : "Luật";
-        } else if (tokens.size() >= 2 && find_type(t0) != nullptr) {
-            type_token = tokens[0];
-            first_issuer = 1;
-        } else {
-            first_issuer = tokens.size() == 1 ? 0 : 1;
-            if (first_issuer == 1) c.type_code = tokens[0];
-            c.type_name = cue_type;
-            add_flag(c, first_issuer == 1 || cue_type.empty() ? "unknown_type" : "type_from_cue");
-        }
-        if (!c.type_name.empty() && !cue_type.empty() && !compatible(cue_type, c.type_name)) add_flag(c, "cue_mismatch");
-        c.key = "/" + std::to_string(c.year) + "/" + key_tokens(tokens, first_issuer == 1);
-    } else if (start_of(m, 5) >= 0) {  // D
-        c.family = SymbolFamily::Party;
-        number = utf8(group_of(m, 5));
-        type_token = utf8(group_of(m, 6));
-        tokens = split_tokens(group_of(m, 7));
-        c.key = "-" + key_token(type_token, true) + "/" + key_tokens(tokens, false);
-    } else if (start_of(m, 8) >= 0) {  // legacy `37-BYT/QĐ`
-        number = utf8(group_of(m, 8));
-        type_token = utf8(group_of(m, 10));
-        tokens = {utf8(group_of(m, 9))};
-        c.key = "-" + tokens[0] + "/" + key_token(type_token, true);
-        add_flag(c, "legacy_order");
-    } else {  // B
-        number = utf8(group_of(m, 11));
-        tokens = split_tokens(group_of(m, 12));
-        const TypeInfo* last = find_type(tokens.back());
-        if (tokens.size() >= 2 && find_type(tokens[0]) != nullptr) {
-            type_token = tokens[0];
-            first_issuer = 1;
-        } else if (tokens.size() >= 2 && last != nullptr && last->name == cue_type) {  // `500/BYT-QĐ`
-            type_token = tokens.back();
-            tokens.pop_back();
-            type_last = true;
-            add_flag(c, "legacy_order");
-        } else if (!cue_type.empty() && cue_type != "Công văn") {
-            c.type_name = cue_type;
-            add_flag(c, "type_from_cue");
-        } else {
-            c.type_name = "Công văn";
-        }
-        c.key = "/" + key_tokens(tokens, first_issuer == 1) + (type_last ? "-" + key_token(type_token, true) : "");
-    }
-
-    if (!type_token.empty()) {
-        const TypeInfo* t = find_type(type_token);
-        if (t == nullptr) return false;
-        c.type_code = t->spelling;
-        c.type_name = t->name;
-        if (t->ascii_alias) add_flag(c, "ascii_type_code");
-        if (c.family == SymbolFamily::Party && t->upper == "QĐ") {  // Quyết định or Quy định
-            c.type_name = cue_type == "Quy định" ? "Quy định" : "Quyết định";
-            if (cue_type != "Quy định" && cue_type != "Quyết định") add_flag(c, "type_ambiguous");
-        } else if (c.family == SymbolFamily::Party && t->upper == "TT") {
-            c.type_name = cue_type == "Thông tư" ? "Thông tư" : "Thông tri";
-        }
-        if (!cue_type.empty() && !compatible(cue_type, c.type_name)) add_flag(c, "cue_mismatch");
-    }
-    const bool joint = c.type_code == "TTLT" || c.type_code == "NQLT" || c.family != SymbolFamily::Administrative;
-    for (std::size_t i = first_issuer; i < tokens.size(); ++i) {
-        if (!joint && i > first_issuer) {
-            c.unit = join(tokens, i, "-");
-            break;
-        }
-        c.issuer_codes.push_back(upper(tokens[i]) == "TTG" ? "TTg" : tokens[i]);
-    }
-    const auto dot = number.find('.');
-    std::string whole = number.substr(0, dot);
-    whole.erase(0, std::min(whole.find_first_not_of('0'), whole.size() - 1));
-    // ICU's \d also matches non-ASCII digits (Balinese ᭑), which std::stoi throws on: such a
-    // "number" is no document number (fuzz/regressions/citations/balinese-digit-stoi).
-    int parsed = 0;
-    const auto [end, ec] = std::from_chars(whole.data(), whole.data() + whole.size(), parsed);
-    if (ec != std::errc() || end != whole.data() + whole.size()) return false;
-    c.number = parsed;
-    if (dot != std::string::npos) add_flag(c, "dotted_number");
-    c.key = upper(whole + (dot != std::string::npos ? number.substr(dot) : "") + c.key);
-    return true;
-}
 
 void Scan::read_after(Citation& c, Extra& x, int32_t line_e) {
     const int32_t limit = std::min(line_e, x.e + kAfterWindow);
@@ -679,11 +331,12 @@ void Scan::cross_check() {
     for (auto& c : m_out) std::sort(c.flags.begin(), c.flags.end(), [&](auto& a, auto& b) { return rank(a) < rank(b); });
 }
 
-}  // namespace
+}  // namespace citation_internal
 
 class CitationFinder::Impl {
 public:
-    std::array<std::unique_ptr<RegexPattern>, kPatternCount> patterns = compile_all();
+    std::array<std::unique_ptr<citation_internal::RegexPattern>, citation_internal::kPatternCount> patterns =
+        citation_internal::compile_all();
 };
 
 CitationFinder::CitationFinder() : m_impl(std::make_unique<Impl>()) {}
@@ -692,7 +345,7 @@ CitationFinder::CitationFinder(CitationFinder&&) noexcept = default;
 CitationFinder& CitationFinder::operator=(CitationFinder&&) noexcept = default;
 
 std::vector<Citation> CitationFinder::find(std::string_view normalized_utf8) const {
-    return Scan(m_impl->patterns, normalized_utf8).run();
+    return citation_internal::Scan(m_impl->patterns, normalized_utf8).run();
 }
 
 std::vector<Citation> find_citations(std::string_view normalized_utf8) {
@@ -712,6 +365,7 @@ std::string family_name(SymbolFamily family) {
 }
 
 std::string to_debug_string(const Citation& c) {
+    using citation_internal::join;
     std::string issuers = join(c.issuer_codes, 0, "+") + (c.unit.empty() ? "" : "(" + c.unit + ")");
     std::string out = c.key + "|" + family_name(c.family) + "|" + c.type_name + "|" + std::to_string(c.number) + "|" +
                       (c.year != 0 ? std::to_string(c.year) : "") + "|" + issuers + "|" + c.issuer_phrase + "|" +

@@ -1,5 +1,5 @@
 /** @file
- *  @brief Internal to identity.cpp: line splitting, case helpers and the code tables used to read
+ *  @brief Internal to the identity files (identity.cpp, identity_number.cpp, identity_names.cpp): line splitting, case helpers and the code tables used to read
  *  a document's header. Not part of the indexer's interface.
  */
 #pragma once
