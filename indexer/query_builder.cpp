@@ -156,13 +156,17 @@ std::vector<Unit> word_units(const std::vector<Token>& tokens) {
             if (t->width > 1 && (widest == nullptr || t->width > widest->width)) widest = t;
         }
         if (widest != nullptr) {
-            // A span (number, date, dotted word): its whole term, or all of its words.
+            // A span (number, date, dotted word): its whole term, or its words in a row, so that
+            // `7/QĐ-UBND` written `7 / QĐ - UBND` is found but a text holding 7, QĐ and UBND
+            // apart is not (it would inflate the total of every number query).
             std::vector<Xapian::Query> words;
             for (const Token& t : tokens) {
-                if (t.position >= position && t.position < position + widest->width && t.width == 1) words.push_back(word_query(t));
+                if (t.position >= position && t.position < position + widest->width && t.width == 1) {
+                    words.emplace_back(term_for(t, Layer::Folded));  // positions live in the folded layer
+                }
             }
             const Xapian::Query whole = is_positional(*widest) ? word_query(*widest) : identifier_query(*widest);
-            units.push_back({Xapian::Query(Xapian::Query::OP_OR, whole, combine(Xapian::Query::OP_AND, words)), position, position + widest->width});
+            units.push_back({Xapian::Query(Xapian::Query::OP_OR, whole, combine(Xapian::Query::OP_PHRASE, words)), position, position + widest->width});
             next = position + widest->width;
             continue;
         }

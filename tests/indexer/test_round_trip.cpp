@@ -210,4 +210,15 @@ TEST_CASE("an exact document number ranks the document that carries it first") {
     CHECK(ids.front() == "carries");
 }
 
+TEST_CASE("a document number finds the documents that carry it, not those holding its parts apart") {
+    SearchFixture index;
+    index.add("apart", "ngày 7 tháng 5 Sở gửi QĐ lên UBND tỉnh");
+    index.add("carries", "Quyết định số 7/QĐ-UBND về kế hoạch");
+    index.add("spaced", "theo Quyết định số 7 / QĐ - UBND của tỉnh");
+    CHECK(index.search("7/QĐ-UBND") == std::vector<std::string>{"carries", "spaced"});
+    // Words typed loose, in another order, still find every document holding them.
+    const auto loose = index.search("qd ubnd 7");
+    CHECK(std::find(loose.begin(), loose.end(), "apart") != loose.end());
+}
+
 }
