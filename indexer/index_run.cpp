@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <chrono>
 #include <deque>
 #include <fstream>
 #include <map>
@@ -303,11 +304,17 @@ private:
         count_write();
     }
 
-    /// Commits every commit_every documents written.
+    /// Commits after commit_every documents written or commit_seconds, whichever comes first.
     void count_write() {
-        if (++m_since_commit >= std::max<std::size_t>(m_options.commit_every, 1)) {
+        ++m_since_commit;
+        const auto now = std::chrono::steady_clock::now();
+        const bool by_count = m_since_commit >= std::max<std::size_t>(m_options.commit_every, 1);
+        const bool by_time = m_options.commit_seconds > 0 &&
+                             std::chrono::duration<double>(now - m_last_commit).count() >= m_options.commit_seconds;
+        if (by_count || by_time) {
             m_writer.commit();
             m_since_commit = 0;
+            m_last_commit = std::chrono::steady_clock::now();
         }
     }
 
@@ -403,6 +410,7 @@ private:
     std::unordered_set<std::string> m_seen_ids;
     std::unordered_map<std::string, std::string> m_path_by_id;  ///< ids claimed in this run
     std::size_t m_since_commit = 0;
+    std::chrono::steady_clock::time_point m_last_commit = std::chrono::steady_clock::now();
 };
 
 }  // namespace

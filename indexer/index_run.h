@@ -34,7 +34,11 @@ struct IndexSummary {
 };
 
 struct IndexOptions {
-    std::size_t commit_every = 200;                  ///< documents written between commits (at least 1)
+    std::size_t commit_every = 10000;                ///< documents written between commits, at most (at least 1)
+    /// Seconds between commits, at most, while documents are being written (0: by count only).
+    /// Readers see new documents this soon, and a large run is not slowed by a commit every few
+    /// documents: each commit rewrites the changed blocks of the whole index.
+    double commit_seconds = 5.0;
     std::uintmax_t max_file_bytes = 256u << 20;      ///< larger files are reported and skipped
     ExtractOptions extract;                          ///< OCR on or off, its time limit per page
     std::size_t threads = 0;                         ///< threads extracting and analysing; 0: one per core
@@ -97,7 +101,8 @@ struct IndexEvents {
  *  Files are extracted, enriched and analysed on `threads` worker threads while this thread
  *  decides, writes and reports in file order, so a run uses every core with one writer.
  *
- *  Commits every `commit_every` documents written and at the end, so a run killed midway leaves
+ *  Commits after `commit_every` documents or `commit_seconds`, whichever comes first, and at the
+ *  end, so a run killed midway leaves
  *  an index that opens, holding whole batches; re-running finishes the job. A problem with one
  *  file never stops the run. Xapian errors from the writer (a full disk) propagate as exceptions.
  */

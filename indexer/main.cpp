@@ -33,7 +33,10 @@ int main(int argc, char** argv) {
     app.add_option("--index", index_dir, "index folder (created if missing)")->required();
     app.add_option("paths", paths, "files and folders to index (folders recursively)");
     app.add_option("--jsonl", jsonl, "import documents from a JSON-lines file ({\"_id\", \"text\", \"title\"})");
-    app.add_option("--commit-every", options.commit_every, "documents between commits")->check(CLI::PositiveNumber)->capture_default_str();
+    app.add_option("--commit-every", options.commit_every, "documents between commits, at most")->check(CLI::PositiveNumber)->capture_default_str();
+    app.add_option("--commit-seconds", options.commit_seconds, "seconds between commits, at most, while writing (0: by count only)")
+        ->check(CLI::NonNegativeNumber)
+        ->capture_default_str();
     app.add_option("--max-file-mib", max_file_mib, "skip files larger than this")->check(CLI::PositiveNumber)->capture_default_str();
     bool no_ocr = false;
     double ocr_page_seconds = options.extract.ocr.page_time_limit_ms / 1000.0;

@@ -224,10 +224,28 @@ TEST_CASE("documents are committed every commit_every documents, so readers see 
     };
     IndexOptions options;
     options.commit_every = 3;
+    options.commit_seconds = 0;
     (void)index_paths(f.writer, {f.docs.path()}, options, events);
     CHECK(seen == std::vector<Xapian::doccount>{0, 0, 3, 3, 3, 6, 6});
     reader.reopen();
     CHECK(reader.get_termfreq("Kdoc") == 7);
+}
+
+TEST_CASE("documents are committed once commit_seconds have passed, however few") {
+    Folder f;
+    for (int i = 0; i < 4; ++i) f.docs.write("vb" + std::to_string(i) + ".txt", "văn bản số " + std::to_string(i));
+    Xapian::Database reader(f.index_dir.path().string());
+    std::vector<Xapian::doccount> seen;
+    IndexEvents events;
+    events.on_file = [&](const FileDone&) {
+        reader.reopen();
+        seen.push_back(reader.get_termfreq(std::string(tracuu::schema::kKind) + std::string(tracuu::schema::kKindDocument)));
+    };
+    IndexOptions options;
+    options.commit_every = 1000;
+    options.commit_seconds = 1e-9;  // any time at all: every document written is committed at once
+    (void)index_paths(f.writer, {f.docs.path()}, options, events);
+    CHECK(seen == std::vector<Xapian::doccount>{1, 2, 3, 4});
 }
 
 TEST_CASE("every planned file is reported once and the plan counts its bytes") {
