@@ -137,6 +137,7 @@ nlohmann::json to_json(const KeyAnswer& answer) {
         item["contexts"] = c.contexts;
         item["relations"] = c.relations;
         item["count"] = c.count;
+        item["copies"] = c.copies;
         cited.push_back(std::move(item));
     }
     nlohmann::json conflicts = nlohmann::json::array();

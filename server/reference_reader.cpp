@@ -43,6 +43,38 @@ std::string with_counts(const std::vector<std::pair<std::string, std::size_t>>& 
     return out;
 }
 
+/** The files citing `key` that stand for their document, each with the ids of the other files of
+ *  the same document (same own reference key); a file without an identity stands for itself. */
+std::map<Xapian::docid, std::vector<std::string>> primary_citing_files(const Xapian::Database& db, const std::string& key) {
+    struct File {
+        Xapian::docid docid;
+        std::string id;
+        std::size_t citations;
+    };
+    std::map<std::string, std::vector<File>> by_document;
+    std::map<Xapian::docid, std::vector<std::string>> out;
+    const std::string term = cites_term(key);
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+        const indexer::IndexedDocument doc = indexer::read_document(db.get_document(*it));
+        const std::string own = indexer::own_reference_key(doc.fields);
+        if (own.empty()) {
+            out[*it];
+            continue;
+        }
+        const auto citations = static_cast<std::size_t>(
+            std::count_if(doc.references.begin(), doc.references.end(), [&](const indexer::Reference& r) { return r.key == key; }));
+        by_document[own].push_back({*it, doc.id, citations});
+    }
+    for (auto& [own, files] : by_document) {
+        std::sort(files.begin(), files.end(), [](const File& a, const File& b) {
+            return a.citations != b.citations ? a.citations > b.citations : a.id < b.id;
+        });
+        auto& copies = out[files.front().docid];
+        for (std::size_t i = 1; i < files.size(); ++i) copies.push_back(files[i].id);
+    }
+    return out;
+}
+
 }  // namespace
 
 Result<std::vector<ResolvedReference>> references_of(const Xapian::Database& db, const std::string& id) {
@@ -59,8 +91,8 @@ std::vector<DocumentLink> cited_by(const Xapian::Database& db, const indexer::Do
     std::vector<DocumentLink> out;
     const std::string key = indexer::own_reference_key(fields);
     if (key.empty()) return out;
-    const std::string term = cites_term(key);
-    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) out.push_back(link_of(indexer::read_document(db.get_document(*it))));
+    // One link per document, not per file (the plan as .txt and .pdf), chosen as reference() does.
+    for (const auto& [docid, copies] : primary_citing_files(db, key)) out.push_back(link_of(indexer::read_document(db.get_document(docid))));
     return out;
 }
 
@@ -71,9 +103,14 @@ Result<KeyAnswer> reference(const Xapian::Database& db, const std::string& reque
     answer.document = holder_of(db, key);
     std::map<std::string, std::size_t> dates;
     const std::string term = cites_term(key);
+    // The same plan as .txt and .pdf cites everything twice: each document is listed once, by
+    // the file citing the key most often (then the smaller id), the others named as its copies.
+    const std::map<Xapian::docid, std::vector<std::string>> primaries = primary_citing_files(db, key);
     for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+        const auto primary = primaries.find(*it);
+        if (primary == primaries.end()) continue;
         const indexer::IndexedDocument doc = indexer::read_document(db.get_document(*it));
-        Citing citing{link_of(doc), {}, {}, 0};
+        Citing citing{link_of(doc), {}, {}, 0, primary->second};
         for (const auto& r : doc.references) {
             if (r.suggested_key == key) {  // a typo in a document that otherwise cites this key
                 answer.conflicts.push_back({"typo", doc.id + " cites " + r.written + " (\"" + r.context + "\"), probably meaning " + key});

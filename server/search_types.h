@@ -111,6 +111,9 @@ struct Citing {
     std::vector<std::string> contexts;
     std::vector<std::string> relations;
     std::size_t count = 0;
+    /// Ids of other files of the same document (same number, year and issuer: `kh13.pdf` beside
+    /// `kh13.txt`), whose citations are not counted again.
+    std::vector<std::string> copies;
 };
 
 /// A problem a person should look at: `date`, `typo` or `cue`.

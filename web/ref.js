@@ -59,7 +59,15 @@
     list.forEach(function (c) {
       if (!c || !T.present(c.id)) return;
       total += typeof c.count === 'number' ? c.count : 1;
-      ul.appendChild(R.citingItem(c, numbers, 2));
+      var item = R.citingItem(c, numbers, 2);
+      var copies = Array.isArray(c.copies) ? c.copies.filter(T.present) : [];
+      if (copies.length) {
+        // The same document saved as another file (a .pdf beside the .txt): its citations are not counted twice.
+        var parts = ['Cùng văn bản, tệp khác (không tính lại): '];
+        copies.forEach(function (id, i) { parts.push(i ? ', ' : '', el('a', { href: T.docUrl(id), text: id })); });
+        item.appendChild(el('p', { className: 'copies' }, parts));
+      }
+      ul.appendChild(item);
     });
     $('cited-by-summary').textContent = ul.firstChild
       ? T.formatNumber(ul.childNodes.length) + ' văn bản dẫn chiếu, tổng cộng ' + T.formatNumber(total) + ' lần.'

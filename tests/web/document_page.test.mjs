@@ -148,6 +148,9 @@ test(`reference page: ${KEY57} lists the plan, both dates, conflicts and its bud
     for (const rel of citing.relations) await plan.locator('.badge', { hasText: rel }).first().waitFor();
     assert.ok(await plan.locator('.ref-context mark.cite').count() > 0, 'the key is not highlighted in the citing sentences');
     assert.equal(await page.locator('#cited-by li.citing').count(), api.json.cited_by.length);
+    // corpus/ holds the plan as .txt and .pdf: listed once, the other file named as its copy.
+    assert.deepEqual(citing.copies, [`${PLAN}-pdf`]);
+    assert.equal(await plan.locator(`.copies a[href="/doc/${PLAN}-pdf"]`).count(), 1, 'the copy is not named');
 
     const dates = await page.locator('#dates').textContent();
     assert.match(dates, /22\/12\/2024/);
