@@ -1,5 +1,7 @@
 #include "indexer/extract.h"
 
+#include "indexer/byte_search.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
@@ -43,15 +45,6 @@ bool looks_like_html(std::string_view bytes) {
     if (start == std::string_view::npos) return false;
     bytes.remove_prefix(start);
     return starts_with_icase(bytes, "<!doctype html") || starts_with_icase(bytes, "<html");
-}
-
-bool contains_utf16le(std::string_view bytes, std::string_view ascii) {
-    std::string wide;
-    for (const char c : ascii) {
-        wide.push_back(c);
-        wide.push_back('\0');
-    }
-    return bytes.find(wide) != std::string_view::npos;
 }
 
 // ZIP entry names are stored uncompressed in the local headers and the central directory, so

@@ -1,3 +1,4 @@
+#include "indexer/byte_search.h"
 #include "indexer/extract.h"
 
 #include <fcntl.h>
@@ -72,15 +73,6 @@ public:
 private:
     zip_error_t m_error{};
 };
-
-bool contains_utf16le(std::string_view bytes, std::string_view ascii) {
-    std::string wide;
-    for (const char c : ascii) {
-        wide.push_back(c);
-        wide.push_back('\0');
-    }
-    return bytes.find(wide) != std::string_view::npos;
-}
 
 Result<ZipPtr> open_zip(std::string_view bytes) {
     ZipError error;
