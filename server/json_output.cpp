@@ -113,7 +113,11 @@ nlohmann::json to_json(const DocumentAnswer& document) {
 }
 
 nlohmann::json to_json(const IndexStatus& status) {
-    return {{"status", "ok"}, {"documents", status.documents}, {"revision", status.revision}};
+    const auto cache = [](const CacheStats& c) { return nlohmann::json{{"capacity", c.capacity}, {"hits", c.hits}, {"misses", c.misses}}; };
+    return {{"status", "ok"},
+            {"documents", status.documents},
+            {"revision", status.revision},
+            {"caches", {{"answers", cache(status.answer_cache)}, {"counts", cache(status.count_cache)}, {"suggestions", cache(status.suggestion_cache)}}}};
 }
 
 nlohmann::json to_json(const std::vector<ResolvedReference>& references) {

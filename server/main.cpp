@@ -7,7 +7,7 @@
 #include <iostream>
 #include <thread>
 
-#include "server/count_cache.h"
+#include "server/search_caches.h"
 #include "server/routes.h"
 
 namespace {
@@ -31,9 +31,16 @@ int main(int argc, char** argv) {
     // Searches are CPU-bound: more at once than cores only adds queueing. Connections are
     // mostly idle (keep-alive), so they get threads of their own, many more than searchers.
     std::size_t searchers = std::max(1u, std::thread::hardware_concurrency());
+    // Entries, per index revision (search_caches.h); an answer of 10 hits is a few kB.
+    std::size_t answer_cache = 2048;
     std::size_t count_cache = 4096;
+    std::size_t suggestion_cache = 4096;
+    app.add_option("--answer-cache", answer_cache, "search answers kept for the index revision (0: compute every search anew)")
+        ->capture_default_str();
     app.add_option("--count-cache", count_cache,
                    "searches whose total and facet counts are kept for the index revision (0: count every search anew)")
+        ->capture_default_str();
+    app.add_option("--suggest-cache", suggestion_cache, "typed prefixes whose suggestions are kept for the index revision (0: none)")
         ->capture_default_str();
     app.add_option("--threads", searchers, "searches run at once, each with its own index reader (default: the number of cores)")
         ->check(CLI::Range(1, 256))
@@ -64,8 +71,8 @@ int main(int argc, char** argv) {
     }
 
     const std::string& index_dir = shards.front();  // the local index re-indexing writes to
-    tracuu::server::CountCache counts(count_cache);
-    auto pool = tracuu::server::SearcherPool::open(shards, searchers, &counts);
+    tracuu::server::SearchCaches caches(answer_cache, count_cache, suggestion_cache);
+    auto pool = tracuu::server::SearcherPool::open(shards, searchers, &caches);
     if (!pool.ok()) {
         std::cerr << "tracuu-server: " << pool.error().message << '\n';
         return kExitNoIndex;

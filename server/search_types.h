@@ -11,6 +11,7 @@
 #include "indexer/budget_index.h"
 #include "indexer/filters.h"
 #include "indexer/indexed_document.h"
+#include "server/revision_cache.h"
 
 namespace tracuu::server {
 
@@ -159,6 +160,9 @@ struct DocumentAnswer {
 struct IndexStatus {
     std::uint64_t documents = 0;
     std::uint64_t revision = 0;
+    CacheStats answer_cache;      ///< all zero when the index is not cached (shards)
+    CacheStats count_cache;
+    CacheStats suggestion_cache;
 };
 
 }  // namespace tracuu::server

@@ -18,28 +18,65 @@ Error index_broken(const Xapian::Error& e) {
     return Error{ErrorCode::Unavailable, "the index could not be read (" + std::string(e.get_type()) + "); try again shortly"};
 }
 
+/// Appends a field and a separator no query or filter value holds (they are normalised text).
+void append_field(std::string& key, std::string_view field) {
+    key += field;
+    key += '\x1f';
+}
+
+void append_values(std::string& key, const std::vector<std::string>& values) {
+    for (const auto& v : values) append_field(key, v);
+    key += '\x1e';
+}
+
+/// Everything an answer depends on: the request as asked and the revision it is read from.
+std::string answer_key(const SearchRequest& request, Xapian::rev revision) {
+    std::string key = std::to_string(revision) + '\n';
+    append_field(key, request.query);
+    append_field(key, std::to_string(request.page));
+    append_field(key, std::to_string(request.size));
+    append_field(key, std::to_string(static_cast<int>(request.sort)));
+    const indexer::SearchFilters& f = request.filters;
+    for (const auto* values : {&f.types, &f.issuers, &f.years, &f.statuses}) append_values(key, *values);
+    append_field(key, f.from);
+    append_field(key, f.to);
+    return key;
+}
+
+/// Counts depend on the query and its filters (both in the Xapian query), not on page or sort.
+std::string counts_key(const Xapian::Query& query, Xapian::rev revision) {
+    return std::to_string(revision) + '\n' + query.get_description();
+}
+
 }  // namespace
 
 Result<Searcher> Searcher::open(const std::filesystem::path& index_dir) { return open(std::vector<std::string>{index_dir.string()}); }
 
-Result<Searcher> Searcher::open(const std::vector<std::string>& shards, CountCache* counts) {
+Result<Searcher> Searcher::open(const std::vector<std::string>& shards, SearchCaches* caches) {
     Result<Xapian::Database> db = open_shards(shards);
     if (!db.ok()) return db.error();
     const bool local = std::none_of(shards.begin(), shards.end(), [](const std::string& s) { return s.rfind("tcp://", 0) == 0; });
     // Only one local database has one revision to key the cache with.
-    return Searcher(std::move(db).value(), local, local && shards.size() == 1 ? counts : nullptr);
+    return Searcher(std::move(db).value(), local, local && shards.size() == 1 ? caches : nullptr);
 }
 
-Searcher::Searcher(Xapian::Database db, bool local, CountCache* counts)
+Searcher::Searcher(Xapian::Database db, bool local, SearchCaches* caches)
     : m_db(std::move(db)),
       m_analyzer(analyzers::AnalysisMode::Index),
       m_query_analyzer(analyzers::AnalysisMode::Query),
       m_local(local),
-      m_counts(counts) {}
+      m_caches(caches) {}
 
 std::vector<Suggestion> Searcher::suggest(std::string_view typed, std::size_t size) {
     try {
-        return server::suggest(m_db, m_query_analyzer, typed, size);
+        std::string key;
+        if (m_caches != nullptr && m_caches->suggestions.enabled()) {
+            key = std::to_string(m_db.get_revision()) + '\n' + std::to_string(size) + '\n' + std::string(typed);
+            if (auto cached = m_caches->suggestions.find(key)) return std::move(*cached);
+        }
+        std::vector<Suggestion> suggestions = server::suggest(m_db, m_query_analyzer, typed, size);
+        if (!key.empty()) m_caches->suggestions.store(key, suggestions);
+        return suggestions;
     } catch (const Xapian::Error&) {
         return {};  // suggestions are a convenience: a reader hiccup must not surface as an error
     }
@@ -54,6 +91,27 @@ void Searcher::refresh() {
 }
 
 Result<SearchAnswer> Searcher::search(const SearchRequest& request) {
+    const auto started = std::chrono::steady_clock::now();
+    std::string key;
+    if (m_caches != nullptr && m_caches->answers.enabled()) {
+        try {
+            key = answer_key(request, m_db.get_revision());
+        } catch (const Xapian::Error&) {
+            // Without a revision there is no key: compute the answer.
+        }
+    }
+    if (!key.empty()) {
+        if (auto cached = m_caches->answers.find(key)) {
+            cached->took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+            return std::move(*cached);
+        }
+    }
+    Result<SearchAnswer> answer = compute(request);
+    if (!key.empty() && answer.ok()) m_caches->answers.store(key, answer.value());
+    return answer;
+}
+
+Result<SearchAnswer> Searcher::compute(const SearchRequest& request) {
     const auto started = std::chrono::steady_clock::now();
     std::optional<std::string> restored;
     try {
@@ -108,9 +166,9 @@ Xapian::MSet Searcher::run(const Xapian::Query& query, const SearchRequest& requ
     // plus a ranked pass that stops early (measured: bench/perf/PROFILE.md); what made the walk
     // expensive was reading four values per match, which the FacetTable replaces.
     if (m_local) {
-        const std::string key = m_counts != nullptr && m_counts->capacity() > 0 ? CountCache::key(query, m_db.get_revision()) : "";
+        const std::string key = m_caches != nullptr && m_caches->counts.enabled() ? counts_key(query, m_db.get_revision()) : "";
         if (!key.empty()) {
-            if (auto counts = m_counts->find(key)) {
+            if (auto counts = m_caches->counts.find(key)) {
                 // The page alone: Xapian may stop as soon as the best matches are certain.
                 Xapian::MSet mset = enquire.get_mset(offset, request.size);
                 answer.total = counts->total;
@@ -124,7 +182,7 @@ Xapian::MSet Searcher::run(const Xapian::Query& query, const SearchRequest& requ
         Xapian::MSet mset = enquire.get_mset(offset, request.size, m_db.get_doccount());
         answer.total = mset.get_matches_estimated();
         answer.facets = m_facet_table->facets(spy);
-        if (!key.empty()) m_counts->store(key, CountCache::Counts{answer.total, answer.facets});
+        if (!key.empty()) m_caches->counts.store(key, MatchCounts{answer.total, answer.facets});
         return mset;
     }
     Xapian::ValueCountMatchSpy types(schema::kSlotType), issuers(schema::kSlotIssuer), years(schema::kSlotYear), statuses(schema::kSlotStatus);
@@ -208,7 +266,13 @@ IndexStatus Searcher::status() const {
         revision = m_db.get_revision();
     } catch (const Xapian::Error&) {
     }
-    return IndexStatus{m_db.get_termfreq(std::string(schema::kKind) + std::string(schema::kKindDocument)), revision};
+    IndexStatus status{m_db.get_termfreq(std::string(schema::kKind) + std::string(schema::kKindDocument)), revision, {}, {}, {}};
+    if (m_caches != nullptr) {
+        status.answer_cache = m_caches->answers.stats();
+        status.count_cache = m_caches->counts.stats();
+        status.suggestion_cache = m_caches->suggestions.stats();
+    }
+    return status;
 }
 
 }  // namespace tracuu::server

@@ -13,10 +13,10 @@
 #include "indexer/error.h"
 #include "indexer/query_builder.h"
 #include "server/budget_reader.h"
-#include "server/count_cache.h"
 #include "server/diacritic_restorer.h"
 #include "server/facet_counter.h"
 #include "server/reference_reader.h"
+#include "server/search_caches.h"
 #include "server/search_types.h"
 #include "server/suggester.h"
 
@@ -32,9 +32,9 @@ public:
     /// Opens the index; Unavailable if the folder holds no tracuu index.
     static Result<Searcher> open(const std::filesystem::path& index_dir);
     /** Opens several shards as one index (see open_shards() in shards.h). With one local folder,
-     *  `counts` (if given, shared by the searchers of that index) keeps totals and facets of
-     *  recent searches; shards are never cached (a remote one may change unseen). */
-    static Result<Searcher> open(const std::vector<std::string>& shards, CountCache* counts = nullptr);
+     *  `caches` (if given, shared by the searchers of that index and outliving them) keep answers,
+     *  counts and suggestions of recent requests (search_caches.h); shards are never cached. */
+    static Result<Searcher> open(const std::vector<std::string>& shards, SearchCaches* caches = nullptr);
 
     /** Runs a query. When no document has every word, runs the relaxed form (any word) and says
      *  so. A query typed without any diacritic is searched in its restored form (see
@@ -53,6 +53,7 @@ public:
     [[nodiscard]] Result<std::vector<KeyEntry>> list_references(const std::string& contains, bool unresolved_only, std::size_t limit);
 
     /// Completions for a partly typed query (see suggest() in suggester.h); empty on index errors.
+    /// Served from the suggestion cache when this revision already answered the same prefix.
     [[nodiscard]] std::vector<Suggestion> suggest(std::string_view typed, std::size_t size);
 
     /// Budget lines by document, reference, year or words (budget_reader.h).
@@ -64,7 +65,9 @@ public:
     void refresh();
 
 private:
-    Searcher(Xapian::Database db, bool local, CountCache* counts);
+    Searcher(Xapian::Database db, bool local, SearchCaches* caches);
+    /// The answer, computed: search() without the answer cache.
+    Result<SearchAnswer> compute(const SearchRequest& request);
     /// Runs one query, filling answer's total and facets (exact); returns the requested page of matches.
     Xapian::MSet run(const Xapian::Query& query, const SearchRequest& request, Xapian::doccount offset, SearchAnswer& answer);
     /// Turns a page of matches into hits with snippets.
@@ -79,7 +82,7 @@ private:
     /// Xapian's serialisable spies instead).
     bool m_local = true;
     std::shared_ptr<const FacetTable> m_facet_table;  ///< of the open revision; null until needed
-    CountCache* m_counts = nullptr;  ///< null: every search counts its matches
+    SearchCaches* m_caches = nullptr;  ///< null: every request is computed anew
 };
 
 }  // namespace tracuu::server

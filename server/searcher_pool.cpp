@@ -6,10 +6,10 @@ Result<std::unique_ptr<SearcherPool>> SearcherPool::open(const std::filesystem::
     return open(std::vector<std::string>{index_dir.string()}, count);
 }
 
-Result<std::unique_ptr<SearcherPool>> SearcherPool::open(const std::vector<std::string>& shards, std::size_t count, CountCache* counts) {
+Result<std::unique_ptr<SearcherPool>> SearcherPool::open(const std::vector<std::string>& shards, std::size_t count, SearchCaches* caches) {
     std::unique_ptr<SearcherPool> pool(new SearcherPool());
     for (std::size_t i = 0; i < count; ++i) {
-        Result<Searcher> searcher = Searcher::open(shards, counts);
+        Result<Searcher> searcher = Searcher::open(shards, caches);
         if (!searcher.ok()) return searcher.error();
         pool->m_free.push_back(std::make_unique<Searcher>(std::move(searcher).value()));
     }

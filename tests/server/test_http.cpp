@@ -31,7 +31,7 @@ public:
             auto writer = tracuu::indexer::IndexWriter::open(m_dir.path() / "index").value();
             (void)tracuu::indexer::index_paths(writer, {m_dir.path() / "docs"}, {}, nullptr);
         }
-        m_pool = std::move(SearcherPool::open(m_dir.path() / "index", 2).value());
+        m_pool = std::move(SearcherPool::open(std::vector<std::string>{(m_dir.path() / "index").string()}, 2, &m_caches).value());
         m_reindexer = std::make_unique<Reindexer>(m_dir.path() / "index", std::vector<std::filesystem::path>{m_dir.path() / "docs"});
         m_services = std::make_unique<Services>(Services{*m_pool, m_dir.path() / "web", m_reindexer.get(), options.admin_token});
         HttpServerOptions http;
@@ -57,6 +57,7 @@ public:
 
 private:
     TempDir m_dir;
+    SearchCaches m_caches{16, 16, 16};
     std::unique_ptr<SearcherPool> m_pool;
     std::unique_ptr<Reindexer> m_reindexer;
     std::unique_ptr<Services> m_services;
@@ -123,6 +124,21 @@ TEST_CASE("a document is served with its text, and health reports the index") {
     REQUIRE(health);
     CHECK(body_of(health)["documents"] == 2);
     CHECK(body_of(health)["status"] == "ok");
+}
+
+TEST_CASE("health reports how often the caches answered: a search asked twice is computed once") {
+    TestServer server;
+    for (int i = 0; i < 2; ++i) REQUIRE(server.client().Get("/api/search?q=khoa+h%E1%BB%8Dc"));
+    REQUIRE(server.client().Get("/api/suggest?q=kho"));
+    const auto health = server.client().Get("/healthz");
+    REQUIRE(health);
+    const auto caches = body_of(health)["caches"];
+    CHECK(caches["answers"]["capacity"] == 16);
+    CHECK(caches["answers"]["misses"] == 1);
+    CHECK(caches["answers"]["hits"] == 1);
+    CHECK(caches["counts"]["misses"] == 1);  // only the computed answer counted its matches
+    CHECK(caches["suggestions"]["misses"] == 1);
+    CHECK(caches["suggestions"]["hits"] == 0);
 }
 
 TEST_CASE("pages come from the web folder with security headers") {

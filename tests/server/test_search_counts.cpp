@@ -1,4 +1,5 @@
-// Totals and facet counts: exact over every match whatever the page, and current after a commit.
+// Totals and facet counts: exact over every match whatever the page, and current after a commit;
+// the caches of answers, counts and suggestions: used on one revision, never across a commit.
 #include <doctest/doctest.h>
 
 #include <map>
@@ -50,6 +51,13 @@ std::uint64_t sum(const std::vector<FacetCount>& facet) {
     std::uint64_t n = 0;
     for (const auto& f : facet) n += f.count;
     return n;
+}
+
+/// Each hit as `id|snippet`, to compare two answers hit by hit.
+std::vector<std::string> hits_of(const SearchAnswer& answer) {
+    std::vector<std::string> hits;
+    for (const auto& hit : answer.results) hits.push_back(hit.id + "|" + hit.snippet);
+    return hits;
 }
 
 }  // namespace
@@ -132,16 +140,17 @@ TEST_CASE("a search asked again on one revision takes its counts from the cache,
     TempDir dir;
     write_documents(dir, "docs", 0, 30);
     index_folder(dir.path() / "index", dir.path() / "docs");
-    CountCache cache(16);
-    auto opened = Searcher::open(std::vector<std::string>{(dir.path() / "index").string()}, &cache);
+    SearchCaches caches(0, 16, 0);
+    auto opened = Searcher::open(std::vector<std::string>{(dir.path() / "index").string()}, &caches);
     REQUIRE(opened.ok());
     Searcher& searcher = opened.value();
+    const auto& counts = caches.counts;
 
     const SearchAnswer first = search(searcher, "chuyển đổi số", 1, 5);
-    CHECK(cache.misses() == 1);
-    CHECK(cache.hits() == 0);
+    CHECK(counts.stats().misses == 1);
+    CHECK(counts.stats().hits == 0);
     const SearchAnswer second = search(searcher, "chuyển đổi số", 2, 5);
-    CHECK(cache.hits() == 1);
+    CHECK(counts.stats().hits == 1);
     CHECK(second.total == first.total);
     CHECK(second.facets.type.size() == first.facets.type.size());
     CHECK(sum(second.facets.year) == sum(first.facets.year));
@@ -151,15 +160,92 @@ TEST_CASE("a search asked again on one revision takes its counts from the cache,
     tracuu::indexer::SearchFilters filtered;
     filtered.types = {"Kế hoạch"};
     const SearchAnswer plans = search(searcher, "chuyển đổi số", 1, 5, filtered);
-    CHECK(cache.misses() == 2);  // other filters, other counts
+    CHECK(counts.stats().misses == 2);  // other filters, other counts
     CHECK(plans.total < first.total);
 
     write_documents(dir, "docs", 30, 6);
     index_folder(dir.path() / "index", dir.path() / "docs");
     searcher.refresh();
     const SearchAnswer after = search(searcher, "chuyển đổi số", 1, 5);
-    CHECK(cache.misses() == 3);
+    CHECK(counts.stats().misses == 3);
     CHECK(after.total == first.total + 6);
+}
+
+TEST_CASE("a request asked again on one revision is answered from the cache, as computed") {
+    TempDir dir;
+    write_documents(dir, "docs", 0, 30);
+    index_folder(dir.path() / "index", dir.path() / "docs");
+    SearchCaches caches(16, 16, 0);
+    auto opened = Searcher::open(std::vector<std::string>{(dir.path() / "index").string()}, &caches);
+    REQUIRE(opened.ok());
+    Searcher& searcher = opened.value();
+    auto uncached = Searcher::open(dir.path() / "index");
+    REQUIRE(uncached.ok());
+
+    const SearchAnswer first = search(searcher, "chuyen doi so", 1, 5);
+    const SearchAnswer again = search(searcher, "chuyen doi so", 1, 5);
+    CHECK(caches.answers.stats().misses == 1);
+    CHECK(caches.answers.stats().hits == 1);
+    CHECK(caches.counts.stats().misses == 1);  // the repeat never reached the counting
+    const SearchAnswer computed = search(uncached.value(), "chuyen doi so", 1, 5);
+    for (const SearchAnswer* a : {&again, &computed}) {
+        CHECK(hits_of(*a) == hits_of(first));
+        CHECK(a->total == first.total);
+        CHECK(a->suggestion == first.suggestion);  // the restored query `chuyển đổi số`
+        CHECK(sum(a->facets.type) == sum(first.facets.type));
+        CHECK(a->facets.year.size() == first.facets.year.size());
+    }
+    REQUIRE(first.suggestion.has_value());
+
+    // Any part of the request is part of the key: page, size, sort, filters.
+    (void)search(searcher, "chuyen doi so", 2, 5);
+    (void)search(searcher, "chuyen doi so", 1, 6);
+    tracuu::indexer::SearchFilters years;
+    years.years = {"2023"};
+    const SearchAnswer filtered = search(searcher, "chuyen doi so", 1, 5, years);
+    SearchRequest by_date{"chuyen doi so", 1, 5, {}, SortOrder::DateDescending};
+    REQUIRE(searcher.search(by_date).ok());
+    CHECK(caches.answers.stats().misses == 5);
+    CHECK(caches.answers.stats().hits == 1);
+    CHECK(filtered.total < first.total);
+
+    // A commit is a new revision: the next answer is computed and holds the new documents.
+    write_documents(dir, "docs", 30, 6);
+    index_folder(dir.path() / "index", dir.path() / "docs");
+    searcher.refresh();
+    const SearchAnswer after = search(searcher, "chuyen doi so", 1, 5);
+    CHECK(caches.answers.stats().misses == 6);
+    CHECK(after.total == first.total + 6);
+}
+
+TEST_CASE("suggestions asked again on one revision come from the cache, a commit suggests anew") {
+    TempDir dir;
+    write_documents(dir, "docs", 0, 6);
+    index_folder(dir.path() / "index", dir.path() / "docs");
+    SearchCaches caches(0, 0, 16);
+    auto opened = Searcher::open(std::vector<std::string>{(dir.path() / "index").string()}, &caches);
+    REQUIRE(opened.ok());
+    Searcher& searcher = opened.value();
+
+    const auto titles = [](const std::vector<Suggestion>& list) {
+        std::vector<std::string> texts;
+        for (const auto& s : list) texts.push_back(s.kind + ":" + s.text);
+        return texts;
+    };
+    const auto first = searcher.suggest("ve vie", 8);
+    REQUIRE(!first.empty());
+    CHECK(titles(searcher.suggest("ve vie", 8)) == titles(first));
+    CHECK(caches.suggestions.stats().hits == 1);
+    (void)searcher.suggest("ve vie", 3);  // another size, another entry
+    CHECK(caches.suggestions.stats().misses == 2);
+
+    const auto before = searcher.suggest("ve viec quan", 8);
+    dir.write("more/new.txt", "QUYẾT ĐỊNH\nVề việc quản lý tài sản công\n\nĐiều 1. Quản lý tài sản công.\n");
+    index_folder(dir.path() / "index", dir.path() / "more");
+    searcher.refresh();
+    const auto after = searcher.suggest("ve viec quan", 8);
+    CHECK(titles(after) != titles(before));
+    CHECK(caches.suggestions.stats().hits == 1);
 }
 
 TEST_CASE("with no room in the cache or over several shards every search counts its matches") {
@@ -168,19 +254,23 @@ TEST_CASE("with no room in the cache or over several shards every search counts 
     write_documents(dir, "b", 6, 6);
     index_folder(dir.path() / "index-a", dir.path() / "a");
     index_folder(dir.path() / "index-b", dir.path() / "b");
-    CountCache none(0);
+    SearchCaches none(0, 0, 0);
     auto one = Searcher::open(std::vector<std::string>{(dir.path() / "index-a").string()}, &none);
     REQUIRE(one.ok());
     (void)search(one.value(), "chuyển đổi số", 1, 5);
     (void)search(one.value(), "chuyển đổi số", 1, 5);
-    CHECK(none.hits() == 0);
+    CHECK(none.counts.stats().hits == 0);
+    CHECK(none.answers.stats().hits == 0);
 
-    CountCache room(16);
+    SearchCaches room(16, 16, 16);
     auto two = Searcher::open(std::vector<std::string>{(dir.path() / "index-a").string(), (dir.path() / "index-b").string()}, &room);
     REQUIRE(two.ok());
     const SearchAnswer a = search(two.value(), "chuyển đổi số", 1, 5);
     const SearchAnswer b = search(two.value(), "chuyển đổi số", 1, 5);
-    CHECK(room.hits() + room.misses() == 0);
+    (void)two.value().suggest("chuyen", 5);
+    CHECK(room.counts.stats().hits + room.counts.stats().misses == 0);
+    CHECK(room.answers.stats().hits + room.answers.stats().misses == 0);
+    CHECK(room.suggestions.stats().hits + room.suggestions.stats().misses == 0);
     CHECK(a.total == 12);
     CHECK(b.total == 12);
 }

@@ -1,0 +1,43 @@
+/** @file
+ *  @brief What the searchers of one index remember between requests, per index revision.
+ */
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "server/revision_cache.h"
+#include "server/search_types.h"
+#include "server/suggester.h"
+
+namespace tracuu::server {
+
+/// The total and facets of one query with its filters: the same on every page and sort order.
+struct MatchCounts {
+    std::uint64_t total = 0;
+    Facets facets;
+};
+
+/** The caches one index's searchers share (see Searcher::open). Each is keyed by the index
+ *  revision, so an answer is never older than the reader that would recompute it. Only a single
+ *  local index has one revision to key with; shards are never cached (a remote one may change
+ *  unseen).
+ *  - `answers`: whole search answers per request (query, filters, sort, page, size): a query
+ *    asked again (the same search from another desk, the back button, the widget's popular
+ *    searches) costs a look-up instead of a walk over its matches. Elasticsearch's shard request
+ *    cache and Solr's queryResultCache do the same.
+ *  - `counts`: totals and facets per query and filters: turning a page or changing the sort
+ *    keeps them, so only the page is ranked anew; Xapian may then stop early.
+ *  - `suggestions`: completions per typed prefix: every key press repeats the last prefix plus a
+ *    letter, and a search box's popular prefixes are few. */
+struct SearchCaches {
+    SearchCaches(std::size_t answer_entries, std::size_t count_entries, std::size_t suggestion_entries)
+        : answers(answer_entries), counts(count_entries), suggestions(suggestion_entries) {}
+
+    RevisionCache<SearchAnswer> answers;
+    RevisionCache<MatchCounts> counts;
+    RevisionCache<std::vector<Suggestion>> suggestions;
+};
+
+}  // namespace tracuu::server
