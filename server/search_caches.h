@@ -26,7 +26,7 @@ struct MatchCounts {
  *  - `answers`: whole search answers per request (query, filters, sort, page, size): a query
  *    asked again (the same search from another desk, the back button, the widget's popular
  *    searches) costs a look-up instead of a walk over its matches. Elasticsearch's shard request
- *    cache and Solr's queryResultCache do the same.
+ *    cache and Solr's queryResultCache do the same. Pages of more than 20 results are not kept.
  *  - `counts`: totals and facets per query and filters: turning a page or changing the sort
  *    keeps them, so only the page is ranked anew; Xapian may then stop early.
  *  - `suggestions`: completions per typed prefix: every key press repeats the last prefix plus a

@@ -14,6 +14,10 @@ namespace {
 /// Past this, Xapian stops refining the ranking and answers with what it has.
 constexpr double kQuerySeconds = 2.0;
 
+/// Larger pages are computed each time, so the answer cache's memory stays bounded by its
+/// entries: about 1 kB per hit, 20 kB per answer at most, 40 MB for the default 2,048 entries.
+constexpr unsigned kMaxCachedPageSize = 20;
+
 Error index_broken(const Xapian::Error& e) {
     return Error{ErrorCode::Unavailable, "the index could not be read (" + std::string(e.get_type()) + "); try again shortly"};
 }
@@ -93,7 +97,7 @@ void Searcher::refresh() {
 Result<SearchAnswer> Searcher::search(const SearchRequest& request) {
     const auto started = std::chrono::steady_clock::now();
     std::string key;
-    if (m_caches != nullptr && m_caches->answers.enabled()) {
+    if (m_caches != nullptr && m_caches->answers.enabled() && request.size <= kMaxCachedPageSize) {
         try {
             key = answer_key(request, m_db.get_revision());
         } catch (const Xapian::Error&) {

@@ -208,6 +208,11 @@ TEST_CASE("a request asked again on one revision is answered from the cache, as 
     CHECK(caches.answers.stats().misses == 5);
     CHECK(caches.answers.stats().hits == 1);
     CHECK(filtered.total < first.total);
+    // A large page is computed each time and never kept (the cache's memory stays bounded).
+    (void)search(searcher, "chuyen doi so", 1, 50);
+    (void)search(searcher, "chuyen doi so", 1, 50);
+    CHECK(caches.answers.stats().misses == 5);
+    CHECK(caches.answers.stats().hits == 1);
 
     // A commit is a new revision: the next answer is computed and holds the new documents.
     write_documents(dir, "docs", 30, 6);
@@ -216,6 +221,7 @@ TEST_CASE("a request asked again on one revision is answered from the cache, as 
     const SearchAnswer after = search(searcher, "chuyen doi so", 1, 5);
     CHECK(caches.answers.stats().misses == 6);
     CHECK(after.total == first.total + 6);
+    CHECK(caches.counts.stats().hits >= 1);  // the large pages took their counts from the count cache
 }
 
 TEST_CASE("suggestions asked again on one revision come from the cache, a commit suggests anew") {
