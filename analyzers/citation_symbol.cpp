@@ -192,3 +192,12 @@ bool Scan::classify(const RegexMatcher& m, Citation& c, std::string_view cue_typ
 }
 
 }  // namespace tracuu::analyzers::citation_internal
+
+namespace tracuu::analyzers {
+
+std::string type_name_of_code(std::string_view code) {
+    const citation_internal::TypeInfo* t = citation_internal::find_type(code);
+    return t == nullptr ? std::string() : std::string(t->name);
+}
+
+}  // namespace tracuu::analyzers

@@ -151,6 +151,11 @@ private:
 /// "with_year", "party" or "administrative".
 [[nodiscard]] std::string family_name(SymbolFamily family);
 
+/** The document type a symbol's type code names, in any case and with the ASCII spellings seen
+ *  in real text: "NQ" → "Nghị quyết", "qđ" and "QD" → "Quyết định", "CTr" → "Chương trình";
+ *  "" for a code that names no type ("UBND"). Reads the same table as the citation finder. */
+[[nodiscard]] std::string type_name_of_code(std::string_view code);
+
 /** One line for tests and logs:
  *  `key|family|type_name|number|year|issuers|issuer_phrase|date|relation[|flag,flag…]`, with
  *  issuers joined by '+' and the unit in parentheses (`BKHCN(KHTC)`), year 0 written as "". */

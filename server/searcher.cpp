@@ -78,7 +78,8 @@ std::vector<Suggestion> Searcher::suggest(std::string_view typed, std::size_t si
             key = std::to_string(m_db.get_revision()) + '\n' + std::to_string(size) + '\n' + std::string(typed);
             if (auto cached = m_caches->suggestions.find(key)) return std::move(*cached);
         }
-        std::vector<Suggestion> suggestions = server::suggest(m_db, m_query_analyzer, typed, size);
+        if (!m_cited_keys) m_cited_keys = CitedKeyTable::build(m_db);
+        std::vector<Suggestion> suggestions = server::suggest(m_db, m_query_analyzer, typed, size, m_cited_keys.get());
         if (!key.empty()) m_caches->suggestions.store(key, suggestions);
         return suggestions;
     } catch (const Xapian::Error&) {
@@ -88,7 +89,10 @@ std::vector<Suggestion> Searcher::suggest(std::string_view typed, std::size_t si
 
 void Searcher::refresh() {
     try {
-        if (m_db.reopen()) m_facet_table.reset();
+        if (m_db.reopen()) {
+            m_facet_table.reset();
+            m_cited_keys.reset();
+        }
     } catch (const Xapian::Error&) {
         // The next query reports the problem; a failed reopen leaves the old revision readable.
     }
@@ -150,6 +154,7 @@ Result<SearchAnswer> Searcher::compute(const SearchRequest& request) {
         } catch (const Xapian::DatabaseModifiedError&) {
             m_db.reopen();  // the recovery Xapian documents for this error; retry once
             m_facet_table.reset();
+            m_cited_keys.reset();
         } catch (const Xapian::Error& e) {
             return index_broken(e);
         }

@@ -82,6 +82,7 @@ private:
     /// Xapian's serialisable spies instead).
     bool m_local = true;
     std::shared_ptr<const FacetTable> m_facet_table;  ///< of the open revision; null until needed
+    std::shared_ptr<const CitedKeyTable> m_cited_keys;  ///< of the open revision; null until a suggestion needs it
     SearchCaches* m_caches = nullptr;  ///< null: every request is computed anew
 };
 

@@ -20,6 +20,7 @@ using analyzers::Token;
 constexpr std::size_t kMaxTermsScanned = 2000;  ///< terms read from one allterms walk, at most
 constexpr std::size_t kMaxPhrases = 3;
 constexpr std::size_t kMaxNumbers = 3;
+constexpr std::size_t kMaxReferences = 3;
 constexpr std::size_t kTitleExpansion = 20;  ///< title words (or pairs) a last word typed may complete to
 constexpr std::size_t kTextExpansion = 3;    ///< text words it may complete to, for the fallback
 constexpr std::size_t kMaxTextTitles = 3;    ///< titles found through the text only: a weaker match
@@ -89,6 +90,11 @@ void add_phrases(const Xapian::Database& db, const std::vector<const Token*>& wo
     for (const auto& [phrase, freq] : most_frequent(std::move(ranked), kMaxPhrases)) out.push_back({typed_head + phrase, "", "phrase"});
 }
 
+/// `nghi quy` → `Nghị quyết 57-NQ/TW`: the most cited keys of the type typed (CitedKeyTable).
+void add_references(const CitedKeyTable& keys, std::string_view normalized, std::vector<Suggestion>& out) {
+    for (auto& k : keys.complete(analyzers::fold_text(normalized), kMaxReferences)) out.push_back({std::move(k.text), std::move(k.key), "reference"});
+}
+
 /** Documents holding every term of `required` and one of `completions` (each `prefix` + a
  *  remainder); an empty query when there is no completion. */
 Xapian::Query all_and_one_of(const std::vector<std::string>& required, const std::string& prefix, const Terms& completions) {
@@ -141,25 +147,31 @@ Xapian::Query title_query(const Xapian::Database& db, const std::vector<const To
     return all_and_one_of(pairs, last, most_frequent(terms_under(db, last, words.size() == 1), kTitleExpansion));
 }
 
-/// Documents whose text holds the earlier words and one of the commonest completions of the last.
+/** Documents whose text holds the earlier words and one of the commonest completions of the last;
+ *  with two words or more, the last two side by side (a folded bigram of schema.h), so that
+ *  `nghi quy` finds texts saying `nghị quyết`, not texts with `nghị` here and `quy định` there. */
 Xapian::Query text_query(const Xapian::Database& db, const std::vector<const Token*>& words) {
+    const bool pair = words.size() >= 2;
     std::vector<std::string> earlier;
-    for (std::size_t i = 0; i + 1 < words.size(); ++i) earlier.push_back(indexer::term_for(*words[i], indexer::Layer::Folded));
-    const std::string last = indexer::term_for(*words.back(), indexer::Layer::Folded);
+    for (std::size_t i = 0; i + (pair ? 2 : 1) < words.size(); ++i) earlier.push_back(indexer::term_for(*words[i], indexer::Layer::Folded));
+    const std::string last = pair ? std::string(schema::kFoldedBigram) + words[words.size() - 2]->folded + ' ' + words.back()->folded
+                                  : indexer::term_for(*words.back(), indexer::Layer::Folded);
     return all_and_one_of(earlier, last, most_frequent(terms_under(db, last, false), kTextExpansion));
 }
 
-void add_titles(const Xapian::Database& db, const std::vector<const Token*>& words, std::size_t size, std::vector<Suggestion>& out) {
+/// With `from_text`, fills up with titles of documents whose text has the words (text_query).
+void add_titles(const Xapian::Database& db, const std::vector<const Token*>& words, std::size_t size, bool from_text,
+                std::vector<Suggestion>& out) {
     const std::size_t found = add_titles_of(db, title_query(db, words), size, out);
     // Too few titles have the words: a few documents whose text has them (`nghi quy` finds a plan
     // that carries out a `Nghị quyết`).
-    if (found < size) add_titles_of(db, text_query(db, words), std::min(size - found, kMaxTextTitles), out);
+    if (from_text && found < size) add_titles_of(db, text_query(db, words), std::min(size - found, kMaxTextTitles), out);
 }
 
 }  // namespace
 
 std::vector<Suggestion> suggest(const Xapian::Database& db, const analyzers::Analyzer& query_analyzer, std::string_view typed,
-                                std::size_t size) {
+                                std::size_t size, const CitedKeyTable* keys) {
     const std::string normalized = analyzers::normalize_text(typed);
     const std::vector<Token> tokens = query_analyzer.analyze(normalized);
     std::vector<const Token*> words;
@@ -170,7 +182,11 @@ std::vector<Suggestion> suggest(const Xapian::Database& db, const analyzers::Ana
     if (words.empty()) return out;
     add_numbers(db, normalized, out);
     add_phrases(db, words, out);
-    add_titles(db, words, size, out);
+    const std::size_t before_references = out.size();
+    if (keys != nullptr) add_references(*keys, normalized, out);
+    // A type typed (`nghi quy`) is answered by its documents; texts that merely use the words
+    // would only push them down.
+    add_titles(db, words, size, out.size() == before_references, out);
 
     std::vector<Suggestion> unique;
     for (auto& s : out) {

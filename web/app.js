@@ -14,7 +14,7 @@
   var MIN_SUGGEST_CHARS = 3;   // suggestions from the third letter on
   var SUGGEST_DELAY_MS = 120;  // debounce: one request when the typing pauses
   var SUGGEST_SIZE = 8;
-  var KIND_LABEL = { title: 'Văn bản', number: 'Số hiệu', phrase: 'Cụm từ' };
+  var KIND_LABEL = { title: 'Văn bản', number: 'Số hiệu', phrase: 'Cụm từ', reference: 'Trang số hiệu' };
 
   var $ = function (id) { return document.getElementById(id); };
   var form, input, alertBox, summary, notice, resultsSection, resultsList, pager,
@@ -365,7 +365,8 @@
     if (opts[i].scrollIntoView) opts[i].scrollIntoView({ block: 'nearest' });
   }
 
-  /** A title opens its document; a phrase or a number becomes the query. */
+  /** A title opens its document, a reference its page (who cites it, its budget); a phrase or a
+   *  number becomes the query. */
   function chooseSuggestion(i) {
     var s = sug.items[i];
     if (!s) return;
@@ -373,6 +374,10 @@
     closeSuggestions();
     if (s.kind === 'title' && T.present(s.id)) {
       location.assign(T.docUrl(String(s.id)));
+      return;
+    }
+    if (s.kind === 'reference' && T.present(s.id)) {
+      location.assign(T.refUrl(String(s.id)));
       return;
     }
     var q = String(s.text).trim();

@@ -32,7 +32,7 @@
   var SUGGEST_SIZE = 8;
   var DEFAULT_SIZE = 10;
   var FILTERS = ['type', 'issuer', 'year'];
-  var KIND_LABEL = { title: 'Văn bản', number: 'Số hiệu' };
+  var KIND_LABEL = { title: 'Văn bản', number: 'Số hiệu', reference: 'Số hiệu' };
 
   var CSS = [
     ':host{all:initial;display:block;',

@@ -408,3 +408,23 @@ TEST_CASE("each citation of the Ninh Bình plan has the hand-checked fields") {
 }
 
 }
+
+TEST_SUITE("analyzers") {
+
+TEST_CASE("a type code names its document type in any case and ASCII spelling, other codes none") {
+    struct Case {
+        const char* code;
+        const char* name;
+    };
+    const Case cases[] = {
+        {"NQ", "Nghị quyết"}, {"nq", "Nghị quyết"},     {"QĐ", "Quyết định"}, {"qđ", "Quyết định"}, {"QD", "Quyết định"},
+        {"NĐ", "Nghị định"},  {"ND", "Nghị định"},      {"CTr", "Chương trình"}, {"KH", "Kế hoạch"}, {"TTLT", "Thông tư liên tịch"},
+        {"UBND", ""},         {"", ""},                 {"VP", ""},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.code);
+        CHECK(tracuu::analyzers::type_name_of_code(c.code) == c.name);
+    }
+}
+
+}  // TEST_SUITE

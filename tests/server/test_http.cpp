@@ -199,19 +199,25 @@ TEST_CASE("a client over its request budget gets 429 with Retry-After") {
     CHECK(page->status == 200);
 }
 
-TEST_CASE("suggestions complete unaccented prefixes to accented words and titles") {
+TEST_CASE("suggestions complete unaccented prefixes to accented words, cited documents and titles") {
     TestServer server;
     const auto res = server.client().Get("/api/suggest?q=nghi%20quy");
     REQUIRE(res);
     CHECK(res->status == 200);
     const auto suggestions = body_of(res)["suggestions"];
     REQUIRE(suggestions.is_array());
-    bool phrase = false, title = false;
+    bool phrase = false, reference = false;
     for (const auto& s : suggestions) {
         phrase = phrase || (s["kind"] == "phrase" && s["text"] == "nghị quyết");
-        title = title || (s["kind"] == "title" && s["id"] == "kh13");
+        reference = reference || (s["kind"] == "reference" && s["text"] == "Nghị quyết 57-NQ/TW" && s["id"] == "57-NQ/TW");
     }
     CHECK(phrase);
+    CHECK(reference);
+    bool title = false;
+    const auto titled = body_of(server.client().Get("/api/suggest?q=hoat%20dong%20kh"));
+    for (const auto& s : titled["suggestions"]) {
+        title = title || (s["kind"] == "title" && s["id"] == "kh13");
+    }
     CHECK(title);
     const auto numbers = body_of(server.client().Get("/api/suggest?q=57-nq"))["suggestions"];
     REQUIRE_FALSE(numbers.empty());

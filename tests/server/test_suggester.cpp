@@ -7,6 +7,7 @@
 
 #include "analyzers/analyzer.h"
 #include "analyzers/normalize.h"
+#include "indexer/enrich.h"
 #include "indexer/writer.h"
 #include "server/suggester.h"
 #include "tests/support/temp_dir.h"
@@ -45,12 +46,14 @@ class SuggestFixture {
 public:
     SuggestFixture() {
         auto writer = tracuu::indexer::IndexWriter::open(index()).value();
+        const tracuu::indexer::Enricher enricher;  // the citations, as the indexer finds them
         for (const auto& d : kDocuments) {
             tracuu::indexer::IndexedDocument doc;
             doc.id = d.id;
             doc.title = d.title;
             doc.text = tracuu::analyzers::normalize_text(d.text);
             doc.format = "text";
+            enricher.enrich(doc);
             writer.put(doc);
         }
         writer.commit();
@@ -61,6 +64,13 @@ public:
     [[nodiscard]] std::vector<Suggestion> suggest(const std::string& typed, std::size_t size = 8) const {
         const Xapian::Database db(index().string());
         return tracuu::server::suggest(db, m_analyzer, typed, size);
+    }
+
+    /// The same with the index's reference keys, as the searcher calls it.
+    [[nodiscard]] std::vector<Suggestion> suggest_with_keys(const std::string& typed, std::size_t size = 8) const {
+        const Xapian::Database db(index().string());
+        const auto keys = tracuu::server::CitedKeyTable::build(db);
+        return tracuu::server::suggest(db, m_analyzer, typed, size, keys.get());
     }
 
 private:
@@ -111,12 +121,30 @@ TEST_CASE("when too few titles hold the words, documents whose text holds them f
     const auto titles = of_kind(fixture.suggest("nghi quy"), "title");
     std::vector<std::string> ids;
     for (const auto& t : titles) ids.push_back(t.id);
-    // the title first, then texts (and titles holding the words apart) in index order
-    CHECK(ids == std::vector<std::string>{"nghi-quyet", "nghi-dinh", "cong-van", "ke-hoach"});
+    // the title first, then texts saying the two words side by side, in index order; not
+    // nghi-dinh, whose title has `nghị` and `quy định` apart
+    CHECK(ids == std::vector<std::string>{"nghi-quyet", "cong-van", "ke-hoach"});
     // Earlier words are matched whole, in titles and texts: `quy` is not `quyết` (nghi-quyet).
     ids.clear();
     for (const auto& t : of_kind(fixture.suggest("quy hoa"), "title")) ids.push_back(t.id);
     CHECK(ids == std::vector<std::string>{"quy-hoach", "bao-cao", "cong-van"});
+}
+
+TEST_CASE("a document type typed offers the most cited documents of that type instead of texts using the words") {
+    const SuggestFixture fixture;
+    for (const std::string typed : {"nghi quy", "nghị quyết", "nghị quyết 5", "NGHI QUYET 57-NQ"}) {
+        CAPTURE(typed);
+        const auto all = fixture.suggest_with_keys(typed);
+        const auto references = of_kind(all, "reference");
+        REQUIRE(references.size() == 1);
+        CHECK(references.front().text == "Nghị quyết 57-NQ/TW");
+        CHECK(references.front().id == "57-NQ/TW");
+        // Titles that hold the words remain; texts that merely use them do not follow.
+        for (const auto& t : of_kind(all, "title")) CHECK(t.id == "nghi-quyet");
+    }
+    CHECK(of_kind(fixture.suggest_with_keys("nghị quyết 6"), "reference").empty());
+    CHECK(of_kind(fixture.suggest_with_keys("quy hoa"), "reference").empty());
+    CHECK(of_kind(fixture.suggest("nghi quy"), "reference").empty());  // without keys, none
 }
 
 TEST_CASE("nothing is suggested as a title when neither titles nor texts hold the words") {

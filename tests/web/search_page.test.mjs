@@ -139,6 +139,21 @@ test('search page: suggestions from the third letter in a labelled combobox, by 
       log(`title suggestion "${text}" opened ${page.url()}`);
     });
 
+    await t.test('a document type and number typed offer the cited document; Enter opens its page', async () => {
+      await page.goto(`${tracuu.base}/`);
+      await box.focus();
+      await page.keyboard.type('nghị quyết 57', { delay: 60 });
+      const reference = list.locator('[role="option"].kind-reference', { hasText: 'Nghị quyết 57-NQ/TW' }).first();
+      await reference.waitFor({ timeout: WAIT_MS });
+      assert.equal((await reference.locator('.suggestion-kind').textContent()).trim(), 'Trang số hiệu');
+      const index = Number(await reference.getAttribute('data-index'));
+      for (let k = 0; k <= index; k++) await page.keyboard.press('ArrowDown');
+      assert.equal(await box.getAttribute('aria-activedescendant'), await reference.getAttribute('id'));
+      await Promise.all([page.waitForURL(/\/ref\/57-NQ%2FTW$/, { timeout: WAIT_MS }), page.keyboard.press('Enter')]);
+      await page.locator('#ref-title', { hasText: '57-NQ/TW' }).waitFor({ timeout: WAIT_MS });
+      log(`reference suggestion opened ${page.url()}`);
+    });
+
     await t.test('on a phone the list fits the screen, options are large enough to tap, a tap searches', async () => {
       await page.setViewportSize({ width: 375, height: 740 });
       await page.goto(`${tracuu.base}/`);

@@ -1,0 +1,94 @@
+#include "server/cited_key_table.h"
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+#include "analyzers/citations.h"
+#include "analyzers/fold.h"
+#include "indexer/schema.h"
+
+namespace tracuu::server {
+namespace {
+
+/** The type code of a symbol: `NQ` of `57-NQ/TW` (Party: number-code/body), `KH` of
+ *  `13/KH-UBND` and `NĐ` of `60/2021/NĐ-CP` (state: number[/year]/code-body); "" otherwise. */
+std::string_view type_code(std::string_view symbol) {
+    const auto slash = symbol.find('/');
+    if (slash == std::string_view::npos) return {};
+    const std::string_view head = symbol.substr(0, slash);
+    if (const auto dash = head.find('-'); dash != std::string_view::npos) return head.substr(dash + 1);
+    const std::string_view last = symbol.substr(symbol.rfind('/') + 1);
+    return last.substr(0, last.find('-'));
+}
+
+/// `Kế hoạch 13/KH-UBND (2025)` of `13/KH-UBND@2025@…`; the year only where the key carries one.
+std::string spoken(const std::string& type_name, std::string_view key) {
+    const auto at = key.find('@');
+    std::string text = type_name + ' ' + std::string(key.substr(0, at));
+    if (at != std::string_view::npos) {
+        const std::string_view rest = key.substr(at + 1);
+        const std::string_view year = rest.substr(0, rest.find('@'));
+        if (!year.empty() && year != "?") text += " (" + std::string(year) + ')';
+    }
+    return text;
+}
+
+}  // namespace
+
+std::shared_ptr<const CitedKeyTable> CitedKeyTable::build(const Xapian::Database& db) {
+    // Held keys first so that a key both held and cited keeps its citation count.
+    std::map<std::string, std::size_t> counts;
+    const std::string held(schema::kOwnKey);
+    for (auto it = db.allterms_begin(held); it != db.allterms_end(held); ++it) counts.emplace((*it).substr(held.size()), 0);
+    const std::string cited(schema::kCites);
+    for (auto it = db.allterms_begin(cited); it != db.allterms_end(cited); ++it) counts[(*it).substr(cited.size())] = it.get_termfreq();
+
+    auto table = std::make_shared<CitedKeyTable>();
+    std::unordered_map<std::string, std::string> name_of_code;  // a few dozen codes among thousands of keys
+    std::map<std::string, std::size_t> type_index;
+    for (const auto& [key, count] : counts) {
+        const std::string_view symbol = std::string_view(key).substr(0, key.find('@'));
+        const std::string code(type_code(symbol));
+        if (code.empty()) continue;
+        auto [named, fresh] = name_of_code.try_emplace(code);
+        if (fresh) named->second = analyzers::type_name_of_code(code);
+        const std::string& name = named->second;
+        if (name.empty()) continue;
+        auto [slot, added] = type_index.try_emplace(name, table->m_types.size());
+        if (added) table->m_types.push_back({analyzers::fold_text(name), {}});
+        table->m_types[slot->second].keys.push_back({{key, spoken(name, key), count}, analyzers::fold_text(symbol)});
+    }
+    for (Type& type : table->m_types) {
+        std::stable_sort(type.keys.begin(), type.keys.end(),
+                         [](const Entry& a, const Entry& b) { return a.completion.cited_by > b.completion.cited_by; });
+    }
+    return table;
+}
+
+std::vector<KeyCompletion> CitedKeyTable::complete(std::string_view typed_folded, std::size_t limit) const {
+    std::vector<const Entry*> found;
+    for (const Type& type : m_types) {
+        const std::string_view name = type.folded_name;
+        std::string_view number;
+        if (typed_folded.size() > name.size() && typed_folded.substr(0, name.size()) == name && typed_folded[name.size()] == ' ') {
+            number = typed_folded.substr(name.size() + 1);
+        } else if (typed_folded.size() < kMinTypedLetters || name.substr(0, typed_folded.size()) != typed_folded) {
+            continue;
+        }
+        // Each list is ordered, so its first `limit` matches are its best.
+        std::size_t taken = 0;
+        for (const Entry& e : type.keys) {
+            if (taken == limit) break;
+            if (e.folded_symbol.compare(0, number.size(), number) != 0) continue;
+            found.push_back(&e);
+            ++taken;
+        }
+    }
+    std::stable_sort(found.begin(), found.end(), [](const Entry* a, const Entry* b) { return a->completion.cited_by > b->completion.cited_by; });
+    std::vector<KeyCompletion> out;
+    for (std::size_t i = 0; i < found.size() && i < limit; ++i) out.push_back(found[i]->completion);
+    return out;
+}
+
+}  // namespace tracuu::server
