@@ -1,7 +1,12 @@
 #include "server/reference_reader.h"
 
 #include <algorithm>
+#include <functional>
+#include <iterator>
 #include <map>
+#include <optional>
+#include <set>
+#include <unordered_map>
 
 #include "analyzers/fold.h"
 #include "indexer/document_builder.h"
@@ -43,34 +48,81 @@ std::string with_counts(const std::vector<std::pair<std::string, std::size_t>>& 
     return out;
 }
 
+/// What tells the files of one document apart from others: a file's own reference key, or ""
+/// for a file that stands alone.
+using IdentityOf = std::function<std::string(Xapian::docid)>;
+
+/** The own reference keys held by more than one file (a document saved as .txt and .pdf), by
+ *  file, from the kOwnKey terms (written from indexer::own_reference_key). A file whose key no
+ *  other file holds is a document of its own whether its key is known or not, so grouping by
+ *  these identities groups exactly as by every file's own key. Built by one walk over the
+ *  own-key terms (one per numbered document), reading postings only for keys held by several
+ *  files: no file is opened, where reading a file's key costs a termlist or its stored data. */
+class SharedIdentities {
+public:
+    explicit SharedIdentities(const Xapian::Database& db) {
+        const std::string prefix(schema::kOwnKey);
+        for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+            if (it.get_termfreq() < 2) continue;
+            const std::string own = (*it).substr(prefix.size());
+            for (auto file = db.postlist_begin(*it); file != db.postlist_end(*it); ++file) m_own_key[*file] = own;
+        }
+    }
+    std::string operator()(Xapian::docid docid) const {
+        const auto found = m_own_key.find(docid);
+        return found == m_own_key.end() ? std::string() : found->second;
+    }
+
+private:
+    std::unordered_map<Xapian::docid, std::string> m_own_key;
+};
+
+/** The files citing `key`, grouped by the document they hold: files with the same own reference
+ *  key (the plan as .txt and .pdf) are one document; a file without one is a document of its own.
+ *  The one grouping rule behind reference(), cited_by() and list_references(). */
+std::vector<std::vector<Xapian::docid>> citing_documents(const Xapian::Database& db, const std::string& key, const IdentityOf& identity_of) {
+    std::vector<std::vector<Xapian::docid>> out;
+    std::map<std::string, std::size_t> group_of;  // own key → index in out
+    const std::string term = cites_term(key);
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+        const std::string own = identity_of(*it);
+        if (own.empty()) {
+            out.push_back({*it});
+            continue;
+        }
+        const auto [group, fresh] = group_of.emplace(own, out.size());
+        if (fresh) out.emplace_back();
+        out[group->second].push_back(*it);
+    }
+    return out;
+}
+
 /** The files citing `key` that stand for their document, each with the ids of the other files of
- *  the same document (same own reference key); a file without an identity stands for itself. */
+ *  the same document (citing_documents()): the file citing the key most often, then the smaller id. */
 std::map<Xapian::docid, std::vector<std::string>> primary_citing_files(const Xapian::Database& db, const std::string& key) {
     struct File {
-        Xapian::docid docid;
         std::string id;
-        std::size_t citations;
+        std::string own_key;
+        std::size_t citations = 0;
     };
-    std::map<std::string, std::vector<File>> by_document;
-    std::map<Xapian::docid, std::vector<std::string>> out;
+    // Each citing file is read once, for its identity and for how often it cites the key.
+    std::unordered_map<Xapian::docid, File> files;
     const std::string term = cites_term(key);
     for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
         const indexer::IndexedDocument doc = indexer::read_document(db.get_document(*it));
-        const std::string own = indexer::own_reference_key(doc.fields);
-        if (own.empty()) {
-            out[*it];
-            continue;
-        }
         const auto citations = static_cast<std::size_t>(
             std::count_if(doc.references.begin(), doc.references.end(), [&](const indexer::Reference& r) { return r.key == key; }));
-        by_document[own].push_back({*it, doc.id, citations});
+        files[*it] = {doc.id, indexer::own_reference_key(doc.fields), citations};
     }
-    for (auto& [own, files] : by_document) {
-        std::sort(files.begin(), files.end(), [](const File& a, const File& b) {
-            return a.citations != b.citations ? a.citations > b.citations : a.id < b.id;
+    std::map<Xapian::docid, std::vector<std::string>> out;
+    for (auto group : citing_documents(db, key, [&](Xapian::docid docid) { return files[docid].own_key; })) {
+        std::sort(group.begin(), group.end(), [&](Xapian::docid a, Xapian::docid b) {
+            const File& x = files[a];
+            const File& y = files[b];
+            return x.citations != y.citations ? x.citations > y.citations : x.id < y.id;
         });
-        auto& copies = out[files.front().docid];
-        for (std::size_t i = 1; i < files.size(); ++i) copies.push_back(files[i].id);
+        auto& copies = out[group.front()];
+        for (std::size_t i = 1; i < group.size(); ++i) copies.push_back(files[group[i]].id);
     }
     return out;
 }
@@ -141,18 +193,43 @@ Result<KeyAnswer> reference(const Xapian::Database& db, const std::string& reque
 }
 
 std::vector<KeyEntry> list_references(const Xapian::Database& db, const std::string& contains, bool unresolved_only, std::size_t limit) {
-    const std::string needle = analyzers::fold_text(contains);
     std::vector<KeyEntry> out;
+    if (limit == 0) return out;
+    const std::string needle = analyzers::fold_text(contains);
+    struct Candidate {
+        std::string key;
+        Xapian::doccount files;  // citing files: at least the citing documents
+    };
+    std::vector<Candidate> candidates;
     const std::string prefix(schema::kCites);
     for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
-        const std::string key = (*it).substr(prefix.size());
+        std::string key = (*it).substr(prefix.size());
         if (!needle.empty() && analyzers::fold_text(key).find(needle) == std::string::npos) continue;
-        KeyEntry entry{key, it.get_termfreq(), holder_of(db, key)};
-        if (unresolved_only && entry.document) continue;
-        out.push_back(std::move(entry));
+        if (unresolved_only && db.term_exists(own_term(key))) continue;
+        candidates.push_back({std::move(key), it.get_termfreq()});
     }
-    std::stable_sort(out.begin(), out.end(), [](const KeyEntry& a, const KeyEntry& b) { return a.cited_by > b.cited_by; });
-    if (out.size() > limit) out.resize(limit);
+    // Most cited first, then by key (the order of the terms). Counting documents groups files
+    // (a walk of the key's postings, after one walk of the own-key terms for the whole list), so
+    // keys are counted in order of their file counts (an upper bound of their document counts)
+    // and only until no key left could enter the answer; a key cited by one file needs no walk.
+    std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) { return a.files > b.files; });
+    const auto before = [](const KeyEntry& a, const KeyEntry& b) { return a.cited_by != b.cited_by ? a.cited_by > b.cited_by : a.key < b.key; };
+    std::set<KeyEntry, decltype(before)> best(before);
+    std::optional<SharedIdentities> identities;  // built when a key cited by several files is counted
+    for (const Candidate& c : candidates) {
+        if (best.size() == limit) {
+            const KeyEntry& last = *best.rbegin();
+            if (last.cited_by > c.files || (last.cited_by == c.files && last.key < c.key)) break;
+        }
+        std::uint64_t documents = c.files;  // one file is one document: nothing to group
+        if (c.files > 1) {
+            if (!identities) identities.emplace(db);
+            documents = citing_documents(db, c.key, std::cref(*identities)).size();
+        }
+        best.insert(KeyEntry{c.key, documents, std::nullopt});
+        if (best.size() > limit) best.erase(std::prev(best.end()));
+    }
+    for (const KeyEntry& entry : best) out.push_back({entry.key, entry.cited_by, holder_of(db, entry.key)});
     return out;
 }
 

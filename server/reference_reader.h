@@ -20,7 +20,7 @@ namespace tracuu::server {
 /// The references of a document, each resolved against the corpus. NotFound for an unknown id.
 [[nodiscard]] Result<std::vector<ResolvedReference>> references_of(const Xapian::Database& db, const std::string& id);
 
-/// Documents citing this document's own key.
+/// Documents citing this document's own key, one link per document as reference() lists them.
 [[nodiscard]] std::vector<DocumentLink> cited_by(const Xapian::Database& db, const indexer::DocumentFields& fields);
 
 /** Everything about a key. A key without `@` that only administrative or local Party
@@ -29,7 +29,11 @@ namespace tracuu::server {
 [[nodiscard]] Result<KeyAnswer> reference(const Xapian::Database& db, const std::string& key);
 
 /** Keys cited in the corpus whose text contains `contains` (case- and diacritic-insensitive),
- *  optionally only those the corpus does not hold, most cited first, at most `limit`. */
+ *  optionally only those the corpus does not hold, at most `limit`, most cited first (then by key).
+ *  `cited_by` counts citing documents as reference() lists them: the files of one document (the
+ *  same plan as .txt and .pdf) count once. Documents are counted only for keys that could still
+ *  enter the answer (cited by at least as many files as the last kept key has documents), and
+ *  only the keys returned are looked up in the corpus. */
 [[nodiscard]] std::vector<KeyEntry> list_references(const Xapian::Database& db, const std::string& contains, bool unresolved_only,
                                                     std::size_t limit);
 
