@@ -1,69 +1,28 @@
 #include "indexer/index_run.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cerrno>
-#include <chrono>
 #include <deque>
 #include <fstream>
 #include <map>
-#include <new>
-#include <set>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "indexer/build_pool.h"
+#include "indexer/commit_pacer.h"
 #include "indexer/doc_id.h"
+#include "indexer/file_walk.h"
 
 namespace tracuu::indexer {
 namespace fs = std::filesystem;
 
 namespace {
 
-bool is_readable_extension(const fs::path& file) {
-    std::string ext = file.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    for (const char* readable : {".txt", ".text", ".pdf", ".html", ".htm", ".docx", ".docm", ".dotx", ".dotm", ".doc"}) {
-        if (ext == readable) return true;
-    }
-    return false;
-}
-
-/// "permission denied", not "Permission denied": reasons follow a colon in one lower-case line.
-std::string reason_of(const std::error_code& ec) {
-    std::string text = ec.message();
-    if (!text.empty()) text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
-    return text;
-}
-
 std::string mib(std::uintmax_t bytes) {
     const std::uintmax_t tenths = (bytes * 10 + (1u << 19)) >> 20;
     return std::to_string(tenths / 10) + (tenths % 10 != 0 ? "." + std::to_string(tenths % 10) : "") + " MiB";
 }
-
-/// The path a document records: folders resolved (so two spellings of a root agree), but the
-/// file's own name kept, so a link is indexed under its own name and removed when it goes.
-std::string absolute_path(const fs::path& file) {
-    std::error_code ec;
-    const fs::path absolute = fs::absolute(file, ec);
-    const fs::path folder = fs::weakly_canonical(absolute.parent_path(), ec);
-    return (ec ? absolute : folder / absolute.filename()).lexically_normal().string();
-}
-
-std::string folder_key(const fs::path& folder) {
-    std::error_code ec;
-    std::string key = fs::weakly_canonical(fs::absolute(folder, ec), ec).string();
-    if (key.empty() || key.back() != '/') key += '/';
-    return key;
-}
-
-/// A file the walk found, to be read in the second phase.
-struct Candidate {
-    fs::path path;
-    std::string absolute;
-    std::uintmax_t bytes = 0;
-};
 
 /// A document the index holds for a file under one of the folders given.
 struct StoredFile {
@@ -74,16 +33,22 @@ struct StoredFile {
 class Run {
 public:
     Run(IndexWriter& writer, const IndexOptions& options, const IndexEvents& events)
-        : m_writer(writer), m_options(options), m_events(events) {}
+        : m_writer(writer), m_options(options), m_events(events), m_pacer(writer, options.commit_every, options.commit_seconds) {}
 
-    void plan(const std::vector<fs::path>& given) {
-        for (const auto& path : given) add_root(path);
+    /// Walks the paths given and loads what the index holds under them; false when stopped meanwhile.
+    bool plan(const std::vector<fs::path>& given) {
+        const auto on_problem = [this](std::string path, std::string reason) { problem(std::move(path), std::move(reason)); };
+        m_found = find_files(given, m_options.stop, on_problem);
+        m_summary.skipped += m_found.skipped;
+        if (m_found.stopped) return false;
+        for (const auto& file : m_found.files) m_planned_paths.insert(file.absolute);
         load_stored();
         if (m_events.on_planned) {
             std::uintmax_t bytes = 0;
-            for (const auto& c : m_candidates) bytes += c.bytes;
-            m_events.on_planned(m_candidates.size(), bytes);
+            for (const auto& c : m_found.files) bytes += c.bytes;
+            m_events.on_planned(m_found.files.size(), bytes);
         }
+        return true;
     }
 
     /** Reads every planned file. Decisions (ids, unchanged, renames) are taken here in file order;
@@ -93,7 +58,13 @@ public:
         const std::size_t threads = m_options.threads > 0 ? m_options.threads : std::max(1u, std::thread::hardware_concurrency());
         BuildPool pool(threads, m_options.extract);
         std::deque<Pending> pending;
-        for (const auto& candidate : m_candidates) {
+        for (const auto& candidate : m_found.files) {
+            // Files already decided are finished below: their decisions (ids taken, a document
+            // relocated) are written and reported as a whole, never left half done.
+            if (m_options.stop.stop_requested()) {
+                m_summary.interrupted = true;
+                break;
+            }
             pending.push_back(decide(candidate, pool));
             if (pending.size() > 2 * threads) {
                 complete(pending.front());
@@ -103,81 +74,28 @@ public:
         for (; !pending.empty(); pending.pop_front()) complete(pending.front());
     }
 
-    IndexSummary finish() {
+    /// Removes what disappeared, after a whole run only, and commits.
+    IndexSummary finish(bool planned) {
+        if (!planned) m_summary.interrupted = true;
+        // A stopped run has not reached every file: a document it did not see is not gone.
+        if (!m_summary.interrupted) remove_unseen();
+        m_pacer.commit();
+        return std::move(m_summary);
+    }
+
+private:
+    void remove_unseen() {
         for (const auto& [id, stored] : m_stored) {
             if (m_seen_ids.count(id) != 0 || under_unreadable_folder(stored.path)) continue;
             m_writer.remove(id);
             ++m_summary.removed;
         }
-        m_writer.commit();
-        return std::move(m_summary);
-    }
-
-private:
-    void add_root(const fs::path& given) {
-        std::error_code ec;
-        const fs::file_status status = fs::status(given, ec);
-        if (status.type() == fs::file_type::not_found) return problem(given.string(), "no such file or folder");
-        if (ec) return problem(given.string(), "cannot read: " + reason_of(ec));
-        if (fs::is_directory(status)) return walk(given);
-        if (!fs::is_regular_file(status)) return problem(given.string(), "not a regular file (device, pipe or socket)");
-        add_candidate(given, fs::file_size(given, ec));
-    }
-
-    /// Collects the files under a folder. An explicit stack rather than recursive_directory_iterator,
-    /// which retries a folder it cannot open forever unless told to skip permission errors, and
-    /// then skips them silently; here every unreadable folder is reported and remembered.
-    void walk(const fs::path& root) {
-        m_roots.push_back(folder_key(root));
-        std::vector<Candidate> found;
-        std::vector<fs::path> pending{root};
-        while (!pending.empty()) {
-            const fs::path folder = std::move(pending.back());
-            pending.pop_back();
-            std::error_code ec;
-            fs::directory_iterator it(folder, ec);
-            for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
-                const fs::directory_entry& entry = *it;
-                std::error_code type_ec;
-                const fs::file_status own = entry.symlink_status(type_ec);
-                if (fs::is_directory(own)) {
-                    pending.push_back(entry.path());
-                    continue;
-                }
-                const fs::file_status target = fs::is_symlink(own) ? entry.status(type_ec) : own;
-                if (fs::is_directory(target)) {
-                    ++m_summary.skipped;  // never followed: a link to a parent would loop forever
-                } else if (!is_readable_extension(entry.path())) {
-                    ++m_summary.skipped;
-                } else if (type_ec) {
-                    problem(entry.path().string(), "cannot read: " + reason_of(type_ec));
-                } else if (!fs::is_regular_file(target)) {
-                    // Opening a pipe would block the run until someone writes to it.
-                    problem(entry.path().string(), "not a regular file (device, pipe or socket)");
-                } else {
-                    std::error_code size_ec;
-                    found.push_back({entry.path(), "", entry.file_size(size_ec)});
-                }
-            }
-            if (ec) {
-                problem(folder.string(), "cannot read folder: " + reason_of(ec));
-                m_unreadable.push_back(folder_key(folder));
-            }
-        }
-        std::sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) { return a.path < b.path; });
-        for (auto& c : found) add_candidate(c.path, c.bytes);
-    }
-
-    void add_candidate(const fs::path& path, std::uintmax_t bytes) {
-        std::string absolute = absolute_path(path);
-        if (!m_planned_paths.insert(absolute).second) return;  // reached through two overlapping roots
-        m_candidates.push_back({path, std::move(absolute), bytes});
     }
 
     /// What the index holds under the roots, and which of those files are gone: the documents a
     /// renamed file may come from.
     void load_stored() {
-        for (const auto& root : m_roots) {
+        for (const auto& root : m_found.roots) {
             for (auto& id : m_writer.ids_under(root)) {
                 if (m_stored.count(id) != 0) continue;
                 const auto version = m_writer.stored_version(id);
@@ -209,7 +127,7 @@ private:
         std::future<Built> build;  ///< with Step::Build
     };
 
-    Pending decide(const Candidate& file, BuildPool& pool) {
+    Pending decide(const FoundFile& file, BuildPool& pool) {
         Pending p;
         p.done = FileDone{file.path, FileOutcome::Failed, 0, 0};
         p.id = claim_id(file);
@@ -270,7 +188,7 @@ private:
             case Step::Relocated:
                 ++m_summary.renamed;
                 p.done.outcome = FileOutcome::Renamed;
-                count_write();
+                m_pacer.written();
                 break;
             case Step::Build: write_built(p); break;
         }
@@ -301,21 +219,7 @@ private:
             p.done.outcome = FileOutcome::Added;
             ++m_summary.added;
         }
-        count_write();
-    }
-
-    /// Commits after commit_every documents written or commit_seconds, whichever comes first.
-    void count_write() {
-        ++m_since_commit;
-        const auto now = std::chrono::steady_clock::now();
-        const bool by_count = m_since_commit >= std::max<std::size_t>(m_options.commit_every, 1);
-        const bool by_time = m_options.commit_seconds > 0 &&
-                             std::chrono::duration<double>(now - m_last_commit).count() >= m_options.commit_seconds;
-        if (by_count || by_time) {
-            m_writer.commit();
-            m_since_commit = 0;
-            m_last_commit = std::chrono::steady_clock::now();
-        }
+        m_pacer.written();
     }
 
     Result<std::string> read_bytes(const fs::path& file) const {
@@ -337,7 +241,7 @@ private:
 
     /// The file's id: the one its path already has, else one from its name, made unique when an
     /// existing file or an imported document holds that name's id.
-    std::string claim_id(const Candidate& file) {
+    std::string claim_id(const FoundFile& file) {
         if (const auto known = m_id_by_path.find(file.absolute); known != m_id_by_path.end()) {
             m_path_by_id.emplace(known->second, file.absolute);
             return known->second;
@@ -386,7 +290,8 @@ private:
     }
 
     [[nodiscard]] bool under_unreadable_folder(const std::string& path) const {
-        return std::any_of(m_unreadable.begin(), m_unreadable.end(), [&](const std::string& f) { return path.rfind(f, 0) == 0; });
+        const auto& folders = m_found.unreadable;
+        return std::any_of(folders.begin(), folders.end(), [&](const std::string& f) { return path.rfind(f, 0) == 0; });
     }
 
     void problem(std::string path, std::string reason) {
@@ -398,19 +303,16 @@ private:
     IndexWriter& m_writer;
     const IndexOptions& m_options;
     const IndexEvents& m_events;
+    CommitPacer m_pacer;
     IndexSummary m_summary;
-    std::vector<std::string> m_roots;       ///< folders given, canonical, with a trailing '/'
-    std::vector<std::string> m_unreadable;  ///< folders that could not be listed, the same way
-    std::vector<Candidate> m_candidates;
-    std::set<std::string> m_planned_paths;
+    FoundFiles m_found;
+    std::unordered_set<std::string> m_planned_paths;  ///< absolute paths of m_found.files
     std::map<std::string, StoredFile> m_stored;                  ///< id → what the index holds under the roots
     std::unordered_map<std::string, std::string> m_id_by_path;   ///< stored path → its id
     std::unordered_multimap<std::string, std::string> m_vanished;  ///< content hash → id of a document whose file is gone
     std::unordered_map<std::string, std::string> m_vanished_hash;   ///< the same, id → content hash
     std::unordered_set<std::string> m_seen_ids;
     std::unordered_map<std::string, std::string> m_path_by_id;  ///< ids claimed in this run
-    std::size_t m_since_commit = 0;
-    std::chrono::steady_clock::time_point m_last_commit = std::chrono::steady_clock::now();
 };
 
 }  // namespace
@@ -418,9 +320,9 @@ private:
 IndexSummary index_paths(IndexWriter& writer, const std::vector<fs::path>& paths, const IndexOptions& options,
                          const IndexEvents& events) {
     Run run(writer, options, events);
-    run.plan(paths);
-    run.index_all();
-    return run.finish();
+    const bool planned = run.plan(paths);
+    if (planned) run.index_all();
+    return run.finish(planned);
 }
 
 IndexSummary index_paths(IndexWriter& writer, const std::vector<fs::path>& paths, const IndexOptions& options,

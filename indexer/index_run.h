@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,7 @@ struct IndexProblem {
 };
 
 /// What one run did. Every file considered lands in exactly one of the file counts or in problems.
+/// A run stopped by a stop request considered only some of its files (see `interrupted`).
 struct IndexSummary {
     std::size_t added = 0;      ///< files indexed for the first time
     std::size_t updated = 0;    ///< files whose content changed since the last run, re-indexed
@@ -31,6 +33,9 @@ struct IndexSummary {
     std::size_t skipped = 0;    ///< entries tracuu does not read (other types, folder symlinks) and empty files
     std::size_t empty = 0;      ///< of those skipped, files with no bytes: nothing to index, not a failure
     std::vector<IndexProblem> problems;  ///< files and folders that failed; the "failed" count is its size
+    /// The run ended on IndexOptions::stop before it had considered everything: what it decided is
+    /// committed, the rest was not looked at, and nothing was removed. Running again finishes it.
+    bool interrupted = false;
 };
 
 struct IndexOptions {
@@ -42,6 +47,8 @@ struct IndexOptions {
     std::uintmax_t max_file_bytes = 256u << 20;      ///< larger files are reported and skipped
     ExtractOptions extract;                          ///< OCR on or off, its time limit per page
     std::size_t threads = 0;                         ///< threads extracting and analysing; 0: one per core
+    /// Asks a run to stop early (tracuu-index on SIGINT or SIGTERM); the default never does.
+    std::stop_token stop;
 };
 
 /// Called for each problem as it happens, so a long run reports early.
@@ -66,7 +73,8 @@ struct FileDone {
  */
 struct IndexEvents {
     ProblemSink on_problem;
-    /// The number of files that will be read and their total size in bytes.
+    /// The number of files that will be read and their total size in bytes (not called when the
+    /// run is stopped before the walk ends).
     std::function<void(std::size_t files, std::uintmax_t bytes)> on_planned;
     std::function<void(const FileDone&)> on_file;
 };
@@ -102,9 +110,16 @@ struct IndexEvents {
  *  decides, writes and reports in file order, so a run uses every core with one writer.
  *
  *  Commits after `commit_every` documents or `commit_seconds`, whichever comes first, and at the
- *  end, so a run killed midway leaves
- *  an index that opens, holding whole batches; re-running finishes the job. A problem with one
- *  file never stops the run. Xapian errors from the writer (a full disk) propagate as exceptions.
+ *  end, so a run killed midway leaves an index that opens, holding whole batches (a document is
+ *  always committed with its budget lines); re-running finishes the job. A problem with one file
+ *  never stops the run. Xapian errors from the writer (a full disk) propagate as exceptions.
+ *
+ *  Stopping: once `options.stop` is requested, no further file is read (a request during the
+ *  walk reads none). The files already handed to the build threads, at most 2 × threads + 1,
+ *  are finished, written and reported as usual; then the run commits and returns with
+ *  `interrupted` set if files were left unread (a request after the last file was handed out
+ *  changes nothing: the run is whole). Documents whose files seem gone are NOT removed after a stop (files not
+ *  reached yet are not evidence of anything); renames already followed stay followed.
  */
 IndexSummary index_paths(IndexWriter& writer, const std::vector<std::filesystem::path>& paths, const IndexOptions& options,
                          const IndexEvents& events);
@@ -113,8 +128,16 @@ IndexSummary index_paths(IndexWriter& writer, const std::vector<std::filesystem:
 IndexSummary index_paths(IndexWriter& writer, const std::vector<std::filesystem::path>& paths, const IndexOptions& options,
                          const ProblemSink& on_problem);
 
-/** Imports documents from a JSON-lines file: one object per line with `_id` (string or number)
- *  and `text`, optionally `title`. Bad lines are reported with their line number and skipped. */
+/** Imports documents from a JSON-lines file: one object per line with `_id` (a string or an
+ *  integer, at most 200 bytes) and `text` (a string), optionally `title` (a string). Each
+ *  document counts as added or updated (it replaces the document with that id).
+ *
+ *  A line that is not a JSON object or lacks a usable `_id` or `text`, or whose analysis
+ *  throws, is reported as `line N: reason` with the file as path, and skipped; the rest of the
+ *  file is imported. Blank lines are ignored. A file that cannot be opened is one problem.
+ *  Commits like index_paths (commit_every, commit_seconds, and at the end); a stop request ends
+ *  the import before the next line, committing what was imported, with `interrupted` set.
+ *  Xapian errors from the writer (a full disk) propagate as exceptions. */
 IndexSummary import_jsonl(IndexWriter& writer, const std::filesystem::path& file, const IndexOptions& options,
                           const ProblemSink& on_problem);
 

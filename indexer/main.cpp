@@ -1,4 +1,4 @@
-// tracuu-index: parses options, opens the index, runs the indexer, reports.
+// tracuu-index: parses options, opens the index, runs the indexer, reports; stops cleanly on SIGINT/SIGTERM.
 #include <CLI/CLI.hpp>
 
 #include <unistd.h>
@@ -6,10 +6,13 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <functional>
 #include <iostream>
+#include <mutex>
 
 #include "indexer/index_run.h"
 #include "indexer/progress.h"
+#include "indexer/stop_on_signals.h"
 #include "indexer/writer.h"
 
 namespace {
@@ -17,6 +20,8 @@ namespace {
 constexpr int kExitOk = 0;
 constexpr int kExitSomeFilesFailed = 1;
 constexpr int kExitUsage = 2;
+/// Stopped by SIGINT or SIGTERM before the end (128 + SIGINT, what shells report for Ctrl-C).
+constexpr int kExitInterrupted = 130;
 
 }  // namespace
 
@@ -24,6 +29,8 @@ int main(int argc, char** argv) {
     CLI::App app{"tracuu-index: index Vietnamese documents (PDF, HTML, text) into a tracuu search index.\n"
                  "Re-running indexes only new and changed files, follows renamed ones and removes deleted ones."};
     app.set_version_flag("--version", "tracuu-index 0.1.0");
+    app.footer("Exit status: 0 done; 1 some files failed (the rest is indexed); 2 bad usage or the index cannot be opened;\n"
+               "130 stopped by SIGINT or SIGTERM (what was read is committed; run the same command again to continue).");
     std::string index_dir;
     std::vector<std::string> paths;
     std::string jsonl;
@@ -58,6 +65,20 @@ int main(int argc, char** argv) {
     options.extract.ocr.enabled = !no_ocr;
     options.extract.ocr.page_time_limit_ms = static_cast<int>(std::min(ocr_page_seconds * 1000.0, 86400000.0));
 
+    // Held while a whole line is written, so that the stop notice never lands inside another.
+    std::mutex output;
+    const auto say = [&output](const std::string& line) {
+        const std::lock_guard lock(output);
+        std::cerr << line << std::flush;
+    };
+    // Before any thread starts, so that every thread leaves the signals to the watcher. A file in
+    // progress can take long (OCR): the user learns at once that the signal was heard.
+    const tracuu::indexer::StopOnSignals stop([&say](int signal) {
+        say(std::string(isatty(STDERR_FILENO) == 1 ? "\n" : "") + "tracuu-index: " + tracuu::indexer::signal_name(signal) +
+            " received: stopping after the files in progress (send it again to stop at once)\n");
+    });
+    options.stop = stop.token();
+
     auto writer = tracuu::indexer::IndexWriter::open(index_dir);
     if (!writer.ok()) {
         std::cerr << "tracuu-index: " << writer.error().message << '\n';
@@ -68,16 +89,30 @@ int main(int argc, char** argv) {
                        : isatty(STDERR_FILENO) == 1 ? tracuu::indexer::ProgressStyle::TerminalLine
                                                     : tracuu::indexer::ProgressStyle::LogLines;
     tracuu::indexer::ProgressReporter progress(std::cerr, style);
-    const auto report = [&progress](const tracuu::indexer::IndexProblem& p) { progress.problem(p); };
+    tracuu::indexer::IndexEvents events = progress.events();
+    const auto locked = [&output](auto call) {
+        return [&output, call](const auto&... args) {
+            const std::lock_guard lock(output);
+            call(args...);
+        };
+    };
+    events.on_problem = locked(events.on_problem);
+    events.on_planned = locked(events.on_planned);
+    events.on_file = locked(events.on_file);
+    const auto report = locked([&progress](const tracuu::indexer::IndexProblem& p) { progress.problem(p); });
 
     const auto started = std::chrono::steady_clock::now();
     std::vector<tracuu::indexer::IndexSummary> parts;
     if (!paths.empty()) {
         const std::vector<std::filesystem::path> roots(paths.begin(), paths.end());
-        parts.push_back(tracuu::indexer::index_paths(writer.value(), roots, options, progress.events()));
-        progress.finish();
+        parts.push_back(tracuu::indexer::index_paths(writer.value(), roots, options, events));
+        locked([&progress] { progress.finish(); })();
     }
-    if (!jsonl.empty()) parts.push_back(tracuu::indexer::import_jsonl(writer.value(), jsonl, options, report));
+    if (!jsonl.empty() && options.stop.stop_requested()) {
+        parts.emplace_back().interrupted = true;  // stopped before the import began
+    } else if (!jsonl.empty()) {
+        parts.push_back(tracuu::indexer::import_jsonl(writer.value(), jsonl, options, report));
+    }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
     tracuu::indexer::IndexSummary total;
@@ -90,8 +125,17 @@ int main(int argc, char** argv) {
         total.skipped += p.skipped;
         total.empty += p.empty;
         total.problems.insert(total.problems.end(), p.problems.begin(), p.problems.end());
+        total.interrupted = total.interrupted || p.interrupted;
     }
-    std::fprintf(stderr, "tracuu-index: %s in %.2f s; index %s holds %u documents\n", tracuu::indexer::summary_counts(total).c_str(),
-                 seconds, index_dir.c_str(), writer.value().document_count());
+    char duration[32];
+    std::snprintf(duration, sizeof duration, "%.2f s", seconds);
+    say("tracuu-index: " + tracuu::indexer::summary_counts(total) + " in " + duration + "; index " + index_dir + " holds " +
+        std::to_string(writer.value().document_count()) + " documents\n");
+    if (total.interrupted) {
+        say(std::string("tracuu-index: interrupted by ") + tracuu::indexer::signal_name(stop.received()) +
+            ": what was read is committed; run the same command again to continue where it stopped (files already indexed are "
+            "skipped as unchanged" + (jsonl.empty() ? "" : ", a --jsonl file is read again") + ")\n");
+        return kExitInterrupted;
+    }
     return total.problems.empty() ? kExitOk : kExitSomeFilesFailed;
 }

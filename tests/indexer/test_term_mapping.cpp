@@ -70,7 +70,7 @@ TEST_CASE("term_for: one term where both layers agree, the surface term for an a
     }
 }
 
-TEST_CASE("bigram_term: folded G; exact B for two words without diacritics, else the pair's surface term") {
+TEST_CASE("bigram_term: folded G, exact B for two words without diacritics, else the pair's surface term") {
     const Analyzer analyzer(AnalysisMode::Index);
     const auto words = analyzer.analyze("uy ban nghị quyết");
     REQUIRE(words.size() == 4);
