@@ -9,6 +9,7 @@ Reindexer::Reindexer(std::filesystem::path index_dir, std::vector<std::filesyste
     : m_index_dir(std::move(index_dir)), m_sources(std::move(sources)) {}
 
 Reindexer::~Reindexer() {
+    m_stop.request_stop();
     if (m_thread.joinable()) m_thread.join();
 }
 
@@ -37,9 +38,12 @@ void Reindexer::run() {
     if (!writer.ok()) {
         result = writer.error().message;
     } else {
-        const indexer::IndexSummary s = indexer::index_paths(writer.value(), m_sources, indexer::IndexOptions{}, nullptr);
+        indexer::IndexOptions options;
+        options.stop = m_stop.get_token();
+        const indexer::IndexSummary s = indexer::index_paths(writer.value(), m_sources, options, nullptr);
         result = std::to_string(s.added) + " added, " + std::to_string(s.updated) + " updated, " + std::to_string(s.unchanged) +
-                 " unchanged, " + std::to_string(s.removed) + " removed, " + std::to_string(s.problems.size()) + " failed";
+                 " unchanged, " + std::to_string(s.removed) + " removed, " + std::to_string(s.problems.size()) + " failed" +
+                 (s.interrupted ? ", interrupted" : "");
     }
     const std::lock_guard lock(m_mutex);
     m_last_result = result;

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <mutex>
+#include <stop_token>
 #include <string>
 #include <thread>
 #include <vector>
@@ -13,7 +14,9 @@ namespace tracuu::server {
 
 /** Runs an incremental index of the configured folders into the server's index on a thread
  *  of its own; at most one run at a time. The server's readers see the result at the run's
- *  commits. Owns its thread and joins it on destruction. */
+ *  commits. Owns its thread: destruction (the server stopping) asks a run in progress to stop
+ *  after the files it is reading, as Ctrl-C does to tracuu-index (what it read is committed,
+ *  nothing is removed; the next run continues), and joins it. */
 class Reindexer {
 public:
     Reindexer(std::filesystem::path index_dir, std::vector<std::filesystem::path> sources);
@@ -36,6 +39,7 @@ private:
     mutable std::mutex m_mutex;
     bool m_running = false;
     std::string m_last_result;
+    std::stop_source m_stop;
     std::thread m_thread;
 };
 
