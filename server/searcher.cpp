@@ -79,7 +79,9 @@ std::vector<Suggestion> Searcher::suggest(std::string_view typed, std::size_t si
             if (auto cached = m_caches->suggestions.find(key)) return std::move(*cached);
         }
         if (!m_cited_keys) m_cited_keys = CitedKeyTable::build(m_db);
-        std::vector<Suggestion> suggestions = server::suggest(m_db, m_query_analyzer, typed, size, m_cited_keys.get());
+        const std::optional<std::string> restored = m_restorer.restore(m_db, typed);
+        std::vector<Suggestion> suggestions =
+            server::suggest(m_db, m_query_analyzer, typed, size, SuggestHelp{m_cited_keys.get(), restored.value_or("")});
         if (!key.empty()) m_caches->suggestions.store(key, suggestions);
         return suggestions;
     } catch (const Xapian::Error&) {

@@ -22,8 +22,6 @@ constexpr std::size_t kMaxPhrases = 3;
 constexpr std::size_t kMaxNumbers = 3;
 constexpr std::size_t kMaxReferences = 3;
 constexpr std::size_t kTitleExpansion = 20;  ///< title words (or pairs) a last word typed may complete to
-constexpr std::size_t kTextExpansion = 3;    ///< text words it may complete to, for the fallback
-constexpr std::size_t kMaxTextTitles = 3;    ///< titles found through the text only: a weaker match
 
 using Terms = std::vector<std::pair<std::string, Xapian::doccount>>;
 
@@ -73,12 +71,14 @@ void add_numbers(const Xapian::Database& db, std::string_view typed, std::vector
 }
 
 /// `nghi quy` → `nghị quyết`: the commonest accented bigram (or word) starting like the last words typed.
-void add_phrases(const Xapian::Database& db, const std::vector<const Token*>& words, std::vector<Suggestion>& out) {
+/// `head` holds the words to show before the completion, one per typed word (typed or restored).
+void add_phrases(const Xapian::Database& db, const std::vector<const Token*>& words, const std::vector<const Token*>& head,
+                 std::vector<Suggestion>& out) {
     const Token& last = *words.back();
     const Token* before = words.size() >= 2 ? words[words.size() - 2] : nullptr;
     const std::string folded_prefix = before != nullptr ? before->folded + ' ' + last.folded : last.folded;
     std::string typed_head;
-    for (std::size_t i = 0; i + (before != nullptr ? 2 : 1) < words.size(); ++i) typed_head += words[i]->text + ' ';
+    for (std::size_t i = 0; i + (before != nullptr ? 2 : 1) < words.size(); ++i) typed_head += head[i]->text + ' ';
 
     // One word typed completes to one word; two complete to a pair.
     std::map<std::string, Xapian::doccount> by_phrase;
@@ -115,9 +115,9 @@ std::pair<std::string, std::string> id_and_title(const Xapian::Document& doc) {
     return {meta.value(schema::kDataId, ""), meta.value(schema::kDataTitle, "")};
 }
 
-/// Titles of up to `count` documents matching `query` that are not offered yet; how many were added.
-std::size_t add_titles_of(const Xapian::Database& db, const Xapian::Query& query, std::size_t count, std::vector<Suggestion>& out) {
-    if (query.empty() || count == 0) return 0;
+/// Titles of up to `count` documents matching `query` that are not offered yet.
+void add_titles_of(const Xapian::Database& db, const Xapian::Query& query, std::size_t count, std::vector<Suggestion>& out) {
+    if (query.empty() || count == 0) return;
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     // No ranking: a prefix says little about relevance, and with BoolWeight in index order Xapian
@@ -134,7 +134,6 @@ std::size_t add_titles_of(const Xapian::Database& db, const Xapian::Query& query
         out.push_back({std::move(title), std::move(id), "title"});
         ++added;
     }
-    return added;
 }
 
 /// Titles holding the words typed in that order, each next to the one before, the last as a prefix.
@@ -147,46 +146,39 @@ Xapian::Query title_query(const Xapian::Database& db, const std::vector<const To
     return all_and_one_of(pairs, last, most_frequent(terms_under(db, last, words.size() == 1), kTitleExpansion));
 }
 
-/** Documents whose text holds the earlier words and one of the commonest completions of the last;
- *  with two words or more, the last two side by side (a folded bigram of schema.h), so that
- *  `nghi quy` finds texts saying `nghị quyết`, not texts with `nghị` here and `quy định` there. */
-Xapian::Query text_query(const Xapian::Database& db, const std::vector<const Token*>& words) {
-    const bool pair = words.size() >= 2;
-    std::vector<std::string> earlier;
-    for (std::size_t i = 0; i + (pair ? 2 : 1) < words.size(); ++i) earlier.push_back(indexer::term_for(*words[i], indexer::Layer::Folded));
-    const std::string last = pair ? std::string(schema::kFoldedBigram) + words[words.size() - 2]->folded + ' ' + words.back()->folded
-                                  : indexer::term_for(*words.back(), indexer::Layer::Folded);
-    return all_and_one_of(earlier, last, most_frequent(terms_under(db, last, false), kTextExpansion));
+/// Titles only: a document whose text merely uses the words typed (`Luật Kế toán` for `ve nghi
+/// quy`) is what the search finds on Enter, and offered here it only pushes the fitting ones down.
+void add_titles(const Xapian::Database& db, const std::vector<const Token*>& words, std::size_t size, std::vector<Suggestion>& out) {
+    add_titles_of(db, title_query(db, words), size, out);
 }
 
-/// With `from_text`, fills up with titles of documents whose text has the words (text_query).
-void add_titles(const Xapian::Database& db, const std::vector<const Token*>& words, std::size_t size, bool from_text,
-                std::vector<Suggestion>& out) {
-    const std::size_t found = add_titles_of(db, title_query(db, words), size, out);
-    // Too few titles have the words: a few documents whose text has them (`nghi quy` finds a plan
-    // that carries out a `Nghị quyết`).
-    if (from_text && found < size) add_titles_of(db, text_query(db, words), std::min(size - found, kMaxTextTitles), out);
+/// The plain words of an analysed text (no numbers, identifiers or their parts).
+std::vector<const Token*> words_of(const std::vector<Token>& tokens) {
+    std::vector<const Token*> words;
+    for (const Token& t : tokens) {
+        if (t.width == 1 && indexer::is_positional(t)) words.push_back(&t);
+    }
+    return words;
 }
 
 }  // namespace
 
 std::vector<Suggestion> suggest(const Xapian::Database& db, const analyzers::Analyzer& query_analyzer, std::string_view typed,
-                                std::size_t size, const CitedKeyTable* keys) {
+                                std::size_t size, const SuggestHelp& help) {
     const std::string normalized = analyzers::normalize_text(typed);
     const std::vector<Token> tokens = query_analyzer.analyze(normalized);
-    std::vector<const Token*> words;
-    for (const Token& t : tokens) {
-        if (t.width == 1 && indexer::is_positional(t)) words.push_back(&t);
-    }
+    std::vector<const Token*> words = words_of(tokens);
     std::vector<Suggestion> out;
     if (words.empty()) return out;
+    // The restored text keeps everything but plain words byte for byte, so its words pair with
+    // the typed ones; if they do not, the typed ones are shown.
+    const std::vector<Token> restored_tokens = help.restored.empty() ? std::vector<Token>{} : query_analyzer.analyze(help.restored);
+    std::vector<const Token*> head = words_of(restored_tokens);
+    if (head.size() != words.size()) head = words;
     add_numbers(db, normalized, out);
-    add_phrases(db, words, out);
-    const std::size_t before_references = out.size();
-    if (keys != nullptr) add_references(*keys, normalized, out);
-    // A type typed (`nghi quy`) is answered by its documents; texts that merely use the words
-    // would only push them down.
-    add_titles(db, words, size, out.size() == before_references, out);
+    add_phrases(db, words, head, out);
+    if (help.keys != nullptr) add_references(*help.keys, normalized, out);
+    add_titles(db, words, size, out);
 
     std::vector<Suggestion> unique;
     for (auto& s : out) {

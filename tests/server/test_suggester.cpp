@@ -70,7 +70,7 @@ public:
     [[nodiscard]] std::vector<Suggestion> suggest_with_keys(const std::string& typed, std::size_t size = 8) const {
         const Xapian::Database db(index().string());
         const auto keys = tracuu::server::CitedKeyTable::build(db);
-        return tracuu::server::suggest(db, m_analyzer, typed, size, keys.get());
+        return tracuu::server::suggest(db, m_analyzer, typed, size, tracuu::server::SuggestHelp{keys.get(), ""});
     }
 
 private:
@@ -116,18 +116,38 @@ TEST_CASE("title suggestions complete over title words first, typed with or with
     }
 }
 
-TEST_CASE("when too few titles hold the words, documents whose text holds them follow") {
+TEST_CASE("titles are offered only when the title holds the words, not when the text merely uses them") {
     const SuggestFixture fixture;
-    const auto titles = of_kind(fixture.suggest("nghi quy"), "title");
-    std::vector<std::string> ids;
-    for (const auto& t : titles) ids.push_back(t.id);
-    // the title first, then texts saying the two words side by side, in index order; not
-    // nghi-dinh, whose title has `nghị` and `quy định` apart
-    CHECK(ids == std::vector<std::string>{"nghi-quyet", "cong-van", "ke-hoach"});
-    // Earlier words are matched whole, in titles and texts: `quy` is not `quyết` (nghi-quyet).
-    ids.clear();
-    for (const auto& t : of_kind(fixture.suggest("quy hoa"), "title")) ids.push_back(t.id);
-    CHECK(ids == std::vector<std::string>{"quy-hoach", "bao-cao", "cong-van"});
+    // cong-van and ke-hoach say `nghị quyết` in their text, bao-cao `quy hoạch`: none is offered;
+    // nor nghi-dinh, whose title has `nghị` and `quy định` apart.
+    const auto ids = [&](const std::string& typed) {
+        std::vector<std::string> out;
+        for (const auto& t : of_kind(fixture.suggest(typed), "title")) out.push_back(t.id);
+        return out;
+    };
+    CHECK(ids("nghi quy") == std::vector<std::string>{"nghi-quyet"});
+    CHECK(ids("quy hoa") == std::vector<std::string>{"quy-hoach"});
+    // Earlier words are matched whole: `quy` is not `quyết` (nghi-quyet).
+    CHECK(ids("nghi quy hoa").empty());
+}
+
+TEST_CASE("the words before a completed phrase are shown restored when the searcher restored them") {
+    const SuggestFixture fixture;
+    const Xapian::Database db(fixture.index().string());
+    const tracuu::analyzers::Analyzer analyzer(tracuu::analyzers::AnalysisMode::Query);
+    const auto phrases = [&](const std::string& typed, const std::string& restored) {
+        std::vector<std::string> out;
+        for (const auto& p : of_kind(tracuu::server::suggest(db, analyzer, typed, 8, tracuu::server::SuggestHelp{nullptr, restored}), "phrase")) {
+            out.push_back(p.text);
+        }
+        return out;
+    };
+    const auto restored = phrases("ve nghi quy", "về nghị quý");
+    REQUIRE_FALSE(restored.empty());
+    CHECK(restored.front() == "về nghị quyết");  // the head restored, the last two words completed
+    CHECK(phrases("ve nghi quy", "").front() == "ve nghị quyết");
+    // A restored text whose words do not pair with the typed ones is not used.
+    CHECK(phrases("ve nghi quy", "về").front() == "ve nghị quyết");
 }
 
 TEST_CASE("a document type typed offers the most cited documents of that type instead of texts using the words") {
