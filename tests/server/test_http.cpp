@@ -213,12 +213,14 @@ TEST_CASE("suggestions complete unaccented prefixes to accented words, cited doc
     }
     CHECK(phrase);
     CHECK(reference);
-    bool title = false;
+    bool title = false, restored = false;
     const auto titled = body_of(server.client().Get("/api/suggest?q=hoat%20dong%20kh"));
     for (const auto& s : titled["suggestions"]) {
         title = title || (s["kind"] == "title" && s["id"] == "kh13");
+        restored = restored || (s["kind"] == "phrase" && s["text"] == "hoạt động khoa");  // `hoat` restored too
     }
     CHECK(title);
+    CHECK(restored);
     const auto numbers = body_of(server.client().Get("/api/suggest?q=57-nq"))["suggestions"];
     REQUIRE_FALSE(numbers.empty());
     CHECK(numbers[0]["text"] == "57-NQ/TW");
