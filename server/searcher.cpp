@@ -47,6 +47,14 @@ std::string answer_key(const SearchRequest& request, Xapian::rev revision) {
     return key;
 }
 
+/// `ke hoach 13` → `ke hoach`: the words a user has finished typing ("" for one word).
+std::string_view before_last_word(std::string_view typed) {
+    const auto last = typed.find_last_not_of(" \t");
+    if (last == std::string_view::npos) return {};
+    const auto space = typed.find_last_of(" \t", last);
+    return space == std::string_view::npos ? std::string_view{} : typed.substr(0, space);
+}
+
 /// Counts depend on the query and its filters (both in the Xapian query), not on page or sort.
 std::string counts_key(const Xapian::Query& query, Xapian::rev revision) {
     return std::to_string(revision) + '\n' + query.get_description();
@@ -79,7 +87,8 @@ std::vector<Suggestion> Searcher::suggest(std::string_view typed, std::size_t si
             if (auto cached = m_caches->suggestions.find(key)) return std::move(*cached);
         }
         if (!m_cited_keys) m_cited_keys = CitedKeyTable::build(m_db);
-        const std::optional<std::string> restored = m_restorer.restore(m_db, typed);
+        const std::string_view done = before_last_word(typed);
+        const std::optional<std::string> restored = done.empty() ? std::nullopt : m_restorer.restore(m_db, done);
         std::vector<Suggestion> suggestions =
             server::suggest(m_db, m_query_analyzer, typed, size, SuggestHelp{m_cited_keys.get(), restored.value_or("")});
         if (!key.empty()) m_caches->suggestions.store(key, suggestions);

@@ -87,7 +87,17 @@ void add_phrases(const Xapian::Database& db, const std::vector<const Token*>& wo
         if (tab != std::string::npos) by_phrase[rest.substr(tab + 1)] += freq;
     }
     std::vector<std::pair<std::string, Xapian::doccount>> ranked(by_phrase.begin(), by_phrase.end());
-    for (const auto& [phrase, freq] : most_frequent(std::move(ranked), kMaxPhrases)) out.push_back({typed_head + phrase, "", "phrase"});
+    ranked = most_frequent(std::move(ranked), ranked.size());
+    // Only pairs that keep the restored form of their first word when a word before it gave the
+    // restoration its context: `thong tu 12` (`thong tu` restored `thông tư`) must not offer
+    // `thông từ 12`, the commoner pair of other texts. Alone (`ke hoa`), the first word's
+    // restoration is a guess without context (`kể`), and the pairs decide.
+    if (before != nullptr && words.size() >= 3 && head[words.size() - 2] != before) {
+        const std::string kept = head[words.size() - 2]->text + ' ';
+        std::erase_if(ranked, [&](const auto& p) { return p.first.rfind(kept, 0) != 0; });
+    }
+    if (ranked.size() > kMaxPhrases) ranked.resize(kMaxPhrases);
+    for (const auto& [phrase, freq] : ranked) out.push_back({typed_head + phrase, "", "phrase"});
 }
 
 /// `nghi quy` → `Nghị quyết 57-NQ/TW`: the most cited keys of the type typed (CitedKeyTable).
@@ -171,10 +181,14 @@ std::vector<Suggestion> suggest(const Xapian::Database& db, const analyzers::Ana
     std::vector<Suggestion> out;
     if (words.empty()) return out;
     // The restored text keeps everything but plain words byte for byte, so its words pair with
-    // the typed ones; if they do not, the typed ones are shown.
+    // the typed ones but the last; if they do not, the typed ones are shown.
     const std::vector<Token> restored_tokens = help.restored.empty() ? std::vector<Token>{} : query_analyzer.analyze(help.restored);
     std::vector<const Token*> head = words_of(restored_tokens);
-    if (head.size() != words.size()) head = words;
+    if (head.size() + 1 == words.size()) {
+        head.push_back(words.back());
+    } else {
+        head = words;
+    }
     add_numbers(db, normalized, out);
     add_phrases(db, words, head, out);
     if (help.keys != nullptr) add_references(*help.keys, normalized, out);

@@ -23,8 +23,10 @@ struct Suggestion {
 /// What the searcher knows beyond the index's terms, to suggest better; both optional.
 struct SuggestHelp {
     const CitedKeyTable* keys = nullptr;  ///< the index's reference keys, for "reference" suggestions
-    /// The typed text with its diacritics restored (DiacriticRestorer::restore), or "": the words
-    /// before the completed ones are shown in that form (`ke hoach 13` → `kế hoạch 13…`).
+    /// The typed text before its last word (the one being typed) with its diacritics restored
+    /// (DiacriticRestorer::restore), or "": the words before the completed ones are shown in
+    /// that form (`ke hoach 13` → `kế hoạch 13…`). The last word is left out because restored
+    /// as a whole word (`hoa` → `hòa`) it would pull its neighbour away from `kế hoạch`.
     std::string restored;
 };
 
@@ -34,7 +36,8 @@ struct SuggestHelp {
  *  - "number": document numbers that start with what was typed (`57-nq` → `57-NQ/TW`);
  *  - "phrase": the most frequent accented spellings in the index of the last word, or of the
  *    last two words, the last one taken as a prefix (the surface terms of schema.h), after the
- *    earlier words as typed or, with `help.restored`, as restored;
+ *    earlier words as typed or, with `help.restored`, as restored; then a pair completed keeps
+ *    the restored form of its first word, as the search will read it;
  *  - "reference": with `help.keys`, when what was typed starts a document type (`nghi quy`) or is a
  *    type and the start of a number (`nghị quyết 5`), the most cited reference keys of that type
  *    (`Nghị quyết 57-NQ/TW`, id `57-NQ/TW`; see CitedKeyTable);

@@ -131,7 +131,7 @@ TEST_CASE("titles are offered only when the title holds the words, not when the 
     CHECK(ids("nghi quy hoa").empty());
 }
 
-TEST_CASE("the words before a completed phrase are shown restored when the searcher restored them") {
+TEST_CASE("the words before a completed phrase are shown restored, and the pair completed keeps the restored word") {
     const SuggestFixture fixture;
     const Xapian::Database db(fixture.index().string());
     const tracuu::analyzers::Analyzer analyzer(tracuu::analyzers::AnalysisMode::Query);
@@ -142,12 +142,18 @@ TEST_CASE("the words before a completed phrase are shown restored when the searc
         }
         return out;
     };
-    const auto restored = phrases("ve nghi quy", "về nghị quý");
+    // The searcher restores the words before the one being typed: `ve nghi` → `về nghị`.
+    const auto restored = phrases("ve nghi quy", "về nghị");
     REQUIRE_FALSE(restored.empty());
     CHECK(restored.front() == "về nghị quyết");  // the head restored, the last two words completed
     CHECK(phrases("ve nghi quy", "").front() == "ve nghị quyết");
     // A restored text whose words do not pair with the typed ones is not used.
-    CHECK(phrases("ve nghi quy", "về").front() == "ve nghị quyết");
+    CHECK(phrases("ve nghi quy", "về nghị quý").front() == "ve nghị quyết");
+    // A completed pair must keep the restored first word, as the search will read it: `nghĩ`
+    // restored after `về`, `nghị quyết` is not offered.
+    CHECK(phrases("ve nghi quy", "về nghĩ").empty());
+    // With no word before it, the first word's restoration has no context and is not imposed.
+    CHECK(phrases("nghi quy", "nghĩ").front() == "nghị quyết");
 }
 
 TEST_CASE("a document type typed offers the most cited documents of that type instead of texts using the words") {
