@@ -1,7 +1,6 @@
 #include "server/cited_key_table.h"
 
 #include <algorithm>
-#include <map>
 #include <unordered_map>
 
 #include "analyzers/citations.h"
@@ -37,37 +36,51 @@ std::string spoken(const std::string& type_name, std::string_view key) {
 }  // namespace
 
 std::shared_ptr<const CitedKeyTable> CitedKeyTable::build(const Xapian::Database& db) {
-    // Held keys first so that a key both held and cited keeps its citation count.
-    std::map<std::string, std::size_t> counts;
-    const std::string held(schema::kOwnKey);
-    for (auto it = db.allterms_begin(held); it != db.allterms_end(held); ++it) counts.emplace((*it).substr(held.size()), 0);
-    const std::string cited(schema::kCites);
-    for (auto it = db.allterms_begin(cited); it != db.allterms_end(cited); ++it) counts[(*it).substr(cited.size())] = it.get_termfreq();
-
     auto table = std::make_shared<CitedKeyTable>();
     std::unordered_map<std::string, std::string> name_of_code;  // a few dozen codes among thousands of keys
-    std::map<std::string, std::size_t> type_index;
-    for (const auto& [key, count] : counts) {
+    std::unordered_map<std::string, std::size_t> type_index;
+    const auto add = [&](std::string key, std::size_t count) {
         const std::string_view symbol = std::string_view(key).substr(0, key.find('@'));
         const std::string code(type_code(symbol));
-        if (code.empty()) continue;
+        if (code.empty()) return;
         auto [named, fresh] = name_of_code.try_emplace(code);
         if (fresh) named->second = analyzers::type_name_of_code(code);
         const std::string& name = named->second;
-        if (name.empty()) continue;
+        if (name.empty()) return;
         auto [slot, added] = type_index.try_emplace(name, table->m_types.size());
-        if (added) table->m_types.push_back({analyzers::fold_text(name), {}});
-        table->m_types[slot->second].keys.push_back({{key, spoken(name, key), count}, analyzers::fold_text(symbol)});
+        if (added) table->m_types.push_back({name, analyzers::fold_text(name), {}});
+        std::string folded = analyzers::fold_text(symbol);
+        table->m_types[slot->second].keys.push_back({std::move(key), count, std::move(folded)});
+    };
+    // Both term lists are sorted by key: walked side by side, each key comes once, with the
+    // number of files citing it (0 for a key only held).
+    const std::string held(schema::kOwnKey), cited(schema::kCites);
+    auto h = db.allterms_begin(held), h_end = db.allterms_end(held);
+    auto c = db.allterms_begin(cited), c_end = db.allterms_end(cited);
+    while (h != h_end || c != c_end) {
+        const std::string held_key = h != h_end ? (*h).substr(held.size()) : std::string();
+        const std::string cited_key = c != c_end ? (*c).substr(cited.size()) : std::string();
+        if (c == c_end || (h != h_end && held_key < cited_key)) {
+            add(held_key, 0);
+            ++h;
+            continue;
+        }
+        if (h != h_end && held_key == cited_key) ++h;
+        add(cited_key, c.get_termfreq());
+        ++c;
     }
     for (Type& type : table->m_types) {
-        std::stable_sort(type.keys.begin(), type.keys.end(),
-                         [](const Entry& a, const Entry& b) { return a.completion.cited_by > b.completion.cited_by; });
+        std::stable_sort(type.keys.begin(), type.keys.end(), [](const Entry& a, const Entry& b) { return a.cited_by > b.cited_by; });
     }
     return table;
 }
 
 std::vector<KeyCompletion> CitedKeyTable::complete(std::string_view typed_folded, std::size_t limit) const {
-    std::vector<const Entry*> found;
+    struct Found {
+        const Type* type;
+        const Entry* entry;
+    };
+    std::vector<Found> found;
     for (const Type& type : m_types) {
         const std::string_view name = type.folded_name;
         std::string_view number;
@@ -81,13 +94,16 @@ std::vector<KeyCompletion> CitedKeyTable::complete(std::string_view typed_folded
         for (const Entry& e : type.keys) {
             if (taken == limit) break;
             if (e.folded_symbol.compare(0, number.size(), number) != 0) continue;
-            found.push_back(&e);
+            found.push_back({&type, &e});
             ++taken;
         }
     }
-    std::stable_sort(found.begin(), found.end(), [](const Entry* a, const Entry* b) { return a->completion.cited_by > b->completion.cited_by; });
+    std::stable_sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.entry->cited_by > b.entry->cited_by; });
     std::vector<KeyCompletion> out;
-    for (std::size_t i = 0; i < found.size() && i < limit; ++i) out.push_back(found[i]->completion);
+    for (std::size_t i = 0; i < found.size() && i < limit; ++i) {
+        const Entry& e = *found[i].entry;
+        out.push_back({e.key, spoken(found[i].type->name, e.key), e.cited_by});
+    }
     return out;
 }
 

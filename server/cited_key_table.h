@@ -23,8 +23,9 @@ struct KeyCompletion {
 
 /** Every reference key the index knows (cited, `XC`, or held, `XE`) whose symbol names a
  *  document type (`NQ`, `QĐ`, `KH`, … — not a công văn or a law of the National Assembly), grouped
- *  by type and ordered by how often they are cited. Built once per index revision (one walk over
- *  the key terms: about 80,000 keys at 100,000 documents); immutable, so searchers may share it. */
+ *  by type and ordered by how often they are cited. Built once per index revision, by one walk
+ *  over the key terms (80,962 cited keys at 100,000 generated documents: 33–42 ms); immutable,
+ *  so searchers may share it. */
 class CitedKeyTable {
 public:
     /// Reads the key terms of `db`. Throws Xapian::Error like any read.
@@ -39,10 +40,12 @@ public:
 
 private:
     struct Entry {
-        KeyCompletion completion;
+        std::string key;
+        std::size_t cited_by = 0;
         std::string folded_symbol;  ///< `57-nq/tw`, what a typed number is compared with
     };
     struct Type {
+        std::string name;         ///< `Nghị quyết`
         std::string folded_name;  ///< `nghi quyet`
         std::vector<Entry> keys;  ///< most cited first
     };
