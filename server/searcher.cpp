@@ -86,7 +86,9 @@ std::vector<Suggestion> Searcher::suggest(std::string_view typed, std::size_t si
             key = std::to_string(m_db.get_revision()) + '\n' + std::to_string(size) + '\n' + std::string(typed);
             if (auto cached = m_caches->suggestions.find(key)) return std::move(*cached);
         }
-        if (!m_cited_keys) m_cited_keys = CitedKeyTable::build(m_db);
+        // Over remote shards the table would be read term by term through the network (1.4 s at
+        // 100,000 documents, measured over loopback) after each commit: no reference suggestions.
+        if (m_local && !m_cited_keys) m_cited_keys = CitedKeyTable::build(m_db);
         const std::string_view done = before_last_word(typed);
         const std::optional<std::string> restored = done.empty() ? std::nullopt : m_restorer.restore(m_db, done);
         std::vector<Suggestion> suggestions =

@@ -54,6 +54,7 @@ public:
 
     /// Completions for a partly typed query (see suggest() in suggester.h); empty on index errors.
     /// Served from the suggestion cache when this revision already answered the same prefix.
+    /// Reference suggestions only when every shard is a local folder.
     [[nodiscard]] std::vector<Suggestion> suggest(std::string_view typed, std::size_t size);
 
     /// Budget lines by document, reference, year or words (budget_reader.h).

@@ -108,6 +108,21 @@ TEST_CASE("two remote shards answer like one local index: results, totals and fa
     }
     const auto doc = remote.value().document("kh13-2025-ninh-binh");
     CHECK(doc.ok());
+
+    // Suggestions: the same words and titles; cited documents only from the local index (the key
+    // table is not read through the network).
+    const auto kinds = [](const std::vector<tracuu::server::Suggestion>& list, const std::string& kind) {
+        std::vector<std::string> texts;
+        for (const auto& s : list) {
+            if (s.kind == kind) texts.push_back(s.text);
+        }
+        return texts;
+    };
+    const auto from_local = local.value().suggest("nghi quy", 8);
+    const auto from_remote = remote.value().suggest("nghi quy", 8);
+    CHECK(kinds(from_remote, "phrase") == kinds(from_local, "phrase"));
+    CHECK_FALSE(kinds(from_local, "reference").empty());
+    CHECK(kinds(from_remote, "reference").empty());
 }
 
 TEST_CASE("a shard that is not of the form tcp://HOST:PORT is refused with a reason") {
