@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -30,6 +31,8 @@ struct ExtractedText {
     bool ocr = false;
 };
 
+class OcrPages;
+
 /** How scanned pages (PDF pages without a text layer) are read.
  *
  *  OCR renders the page with Poppler and reads it with Tesseract's Vietnamese model. It costs
@@ -49,6 +52,9 @@ struct OcrOptions {
     std::string languages = "vie";
     /// The folder holding the .traineddata files (Debian's tesseract-ocr-vie installs here).
     std::filesystem::path tessdata_dir = "/usr/share/tesseract-ocr/5/tessdata";
+    /// Engines and pages shared by the files of one run (see OcrPages in ocr_pages.h); null:
+    /// each PDF loads its own engine and reads every page itself.
+    std::shared_ptr<OcrPages> shared{};
 };
 
 /// Options of extract_file(); the defaults suit indexing.

@@ -1,4 +1,5 @@
 #include "indexer/extract_ocr.h"
+#include "indexer/ocr_pages.h"
 
 #include <dlfcn.h>
 #include <poppler-document.h>
@@ -269,12 +270,13 @@ struct PdfOcr::Impl {
     std::string_view bytes;
     int dpi = 300;
     bool enabled = true;
-    OcrEngine engine;
+    std::shared_ptr<OcrPages> shared;  ///< the run's engines and pages, if it has them
+    OcrEngine engine;                  ///< when there are none (loads nothing until used)
     std::unique_ptr<poppler::document> document;
     std::optional<Error> open_error;
 
     Impl(std::string_view pdf_bytes, OcrOptions options)
-        : bytes(pdf_bytes), dpi(options.dpi), enabled(options.enabled), engine(std::move(options)) {}
+        : bytes(pdf_bytes), dpi(options.dpi), enabled(options.enabled), shared(options.shared), engine(std::move(options)) {}
 
     Result<std::string> page_text(int page_index) {
         // Switched off, say so before paying for a render.
@@ -290,6 +292,7 @@ struct PdfOcr::Impl {
         if (open_error) return *open_error;
         Result<GrayImage> image = render(*document, page_index, dpi);
         if (!image.ok()) return image.error();
+        if (shared) return shared->read(image.value());
         return engine.read(image.value());
     }
 };

@@ -13,6 +13,7 @@
 #include "indexer/commit_pacer.h"
 #include "indexer/doc_id.h"
 #include "indexer/file_walk.h"
+#include "indexer/ocr_pages.h"
 
 namespace tracuu::indexer {
 namespace fs = std::filesystem;
@@ -56,7 +57,10 @@ public:
      *  in file order, with at most a few documents in flight. */
     void index_all() {
         const std::size_t threads = m_options.threads > 0 ? m_options.threads : std::max(1u, std::thread::hardware_concurrency());
-        BuildPool pool(threads, m_options.extract);
+        // One set of OCR engines and read pages for the whole run (ocr_pages.h).
+        ExtractOptions extract = m_options.extract;
+        if (extract.ocr.enabled && !extract.ocr.shared) extract.ocr.shared = std::make_shared<OcrPages>(extract.ocr);
+        BuildPool pool(threads, std::move(extract));
         std::deque<Pending> pending;
         for (const auto& candidate : m_found.files) {
             // Files already decided are finished below: their decisions (ids taken, a document
