@@ -31,6 +31,7 @@ constexpr double kTitleWordWeight = 2.0;
 constexpr std::size_t kMaxRequiredWords = 8;
 /// The document whose own number the query names outranks every document that only cites it.
 constexpr double kOwnNumberWeight = 10.0;
+/// A longer query (a paragraph pasted to find where it comes from) is searched by its first words.
 constexpr std::size_t kMaxQueryWords = 64;
 
 // ---- lexing: words, "phrases", -exclusions and OR --------------------------------------------
@@ -178,6 +179,25 @@ std::vector<Unit> word_units(const std::vector<Token>& tokens) {
     return units;
 }
 
+/// The tokens of the first `words` words (and the spans within them); the rest is dropped.
+std::vector<Token> keep_words(std::vector<Token> tokens, std::size_t words) {
+    std::size_t seen = 0;
+    std::uint32_t last = 0;
+    bool cut = false;
+    for (const Token& t : tokens) {
+        if (t.width != 1 || !is_positional(t)) continue;
+        if (seen == words) {
+            cut = true;
+            break;
+        }
+        ++seen;
+        last = std::max(last, t.position);
+    }
+    if (!cut) return tokens;
+    std::erase_if(tokens, [&](const Token& t) { return words == 0 || t.position + (t.width > 0 ? t.width - 1 : 0) > last; });
+    return tokens;
+}
+
 /// A folded phrase (`uy ban nhan dan`) as a query.
 Xapian::Query folded_phrase(const std::vector<std::string>& words) {
     std::vector<Xapian::Query> terms;
@@ -314,7 +334,8 @@ Result<ParsedQuery> QueryBuilder::build(std::string_view user_query) const {
     std::size_t word_count = 0;
     std::size_t wanted_words = 0;
     for (const Item& item : merged) {
-        const std::vector<Token> tokens = m_analyzer.analyze(item.text);
+        if (word_count >= kMaxQueryWords) break;  // a pasted text is searched by its first words
+        std::vector<Token> tokens = keep_words(m_analyzer.analyze(item.text), kMaxQueryWords - word_count);
         word_count += static_cast<std::size_t>(std::count_if(tokens.begin(), tokens.end(), [](const Token& t) { return t.width == 1 && is_positional(t); }));
         if (tokens.empty()) continue;
         Xapian::Query clause;
@@ -342,9 +363,6 @@ Result<ParsedQuery> QueryBuilder::build(std::string_view user_query) const {
         } else {
             required.push_back(clause);
         }
-    }
-    if (word_count > kMaxQueryWords) {
-        return Error{ErrorCode::InvalidArgument, "the query has more than " + std::to_string(kMaxQueryWords) + " words"};
     }
     if (required.empty() && !filters.empty()) required.emplace_back(std::string(schema::kKind) + std::string(schema::kKindDocument));
     if (required.empty()) {

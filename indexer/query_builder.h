@@ -34,7 +34,8 @@ struct ParsedQuery {
  *    `type:`, `year:`, `issuer:`, `status:`), which filter rather than rank; a query of fields
  *    alone lists every document that passes them.
  *  Every word is required in a query of up to 8 words. A longer query (a statement or a question
- *  pasted from a text) matches documents with any of its words, ranked by what they share with it.
+ *  pasted from a text) matches documents with any of its words, ranked by what they share with it;
+ *  past 64 words, only the first 64 are searched.
  *  Adjacent words also rank documents where they stand together (bigrams) higher, and a
  *  document whose whole title (5 to 24 words) the query contains higher still.
  *
@@ -44,8 +45,8 @@ class QueryBuilder {
 public:
     QueryBuilder();
 
-    /** Errors (InvalidArgument): no searchable word nor field, only excluded words, more than 64
-     *  words, a field without a value or with a malformed year. */
+    /** Errors (InvalidArgument): no searchable word nor field, only excluded words, a field
+     *  without a value or with a malformed year. */
     [[nodiscard]] Result<ParsedQuery> build(std::string_view user_query) const;
 
 private:

@@ -59,9 +59,26 @@ TEST_CASE("queries without searchable words are refused with a reason") {
     CHECK(described("") == "error: the query has no words to search for");
     CHECK(described("  ...  ") == "error: the query has no words to search for");
     CHECK(described("-ke") == "error: the query has only excluded words");
+}
+
+TEST_CASE("a query past 64 words is searched by its first 64") {
     std::string many;
-    for (int i = 0; i < 70; ++i) many += "a ";
-    CHECK(described(many) == "error: the query has more than 64 words");
+    for (int i = 0; i < 64; ++i) many += "w" + std::to_string(i) + " ";
+    const QueryBuilder builder;
+    const auto first = builder.build(many);
+    const auto longer = builder.build(many + "ngoài lề thêm 60/2021/NĐ-CP nữa");
+    REQUIRE(first.ok());
+    REQUIRE(longer.ok());
+    CHECK(longer.value().query.get_description() == first.value().query.get_description());
+    CHECK(longer.value().highlight == first.value().highlight);
+    CHECK(first.value().highlight.count("w63") == 1);
+    // A number across the cut is not searched as a number: only its parts before the cut remain.
+    const auto cut = builder.build(many.substr(0, many.rfind("w63")) + "60/2021/NĐ-CP");
+    REQUIRE(cut.ok());
+    const std::string described_cut = cut.value().query.get_description();
+    CHECK(described_cut.find("60/2021") == std::string::npos);
+    CHECK(described_cut.find("F60") != std::string::npos);
+    CHECK(described_cut.find("F2021") == std::string::npos);
 }
 
 TEST_CASE("highlight words are the folded forms of the wanted words, not the excluded ones") {
