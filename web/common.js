@@ -22,6 +22,30 @@
     503: 'Máy chủ tạm thời không sẵn sàng, vui lòng thử lại sau.'
   };
 
+  // The API's messages are English (for developers); the ones a reader of these pages can cause
+  // are said again in Vietnamese. Others are shown as the server wrote them.
+  var VI_MESSAGES = [
+    [/^parameter "q" is empty/, function () { return 'Hãy nhập từ cần tìm.'; }],
+    [/^the query has no words to search for/, function () { return 'Câu tìm không có từ nào để tìm.'; }],
+    [/^the query has only excluded words/, function () { return 'Câu tìm chỉ có từ loại trừ (có dấu -): hãy thêm từ cần tìm.'; }],
+    [/^the query is too long \((\d+) bytes; at most (\d+)\)/, function (m) { return 'Câu tìm quá dài (' + m[1] + ' byte; tối đa ' + m[2] + ').'; }],
+    [/^the field "([^"]*)" needs a value/, function (m) { return 'Trường "' + m[1] + '" cần có giá trị.'; }],
+    [/^"([^"]*)" needs a four-digit year/, function (m) { return '"' + m[1] + '" cần một năm bốn chữ số.'; }],
+    [/^year "([^"]*)" is not a four-digit year/, function (m) { return '"' + m[1] + '" không phải một năm bốn chữ số.'; }],
+    [/^date "([^"]*)" is not in the form YYYY-MM-DD/, function (m) { return 'Ngày "' + m[1] + '" phải có dạng YYYY-MM-DD.'; }],
+    [/^the date range is empty/, function () { return 'Khoảng ngày trống: ngày bắt đầu sau ngày kết thúc.'; }],
+    [/^the index could not be read/, function () { return 'Tạm thời không đọc được chỉ mục, vui lòng thử lại sau giây lát.'; }]
+  ];
+
+  /** The Vietnamese form of an API error message, or the message itself. */
+  function viMessage(message) {
+    for (var i = 0; i < VI_MESSAGES.length; i++) {
+      var m = VI_MESSAGES[i][0].exec(message);
+      if (m) return VI_MESSAGES[i][1](m);
+    }
+    return message;
+  }
+
   /**
    * GET a JSON resource. Resolves with the parsed body on 2xx.
    * Rejects with ApiError carrying the message of the {"error": {"code","message"}} envelope
@@ -41,7 +65,7 @@
           return data;
         }
         var env = data && typeof data === 'object' ? data.error : null;
-        var msg = env && typeof env === 'object' && env.message ? String(env.message)
+        var msg = env && typeof env === 'object' && env.message ? viMessage(String(env.message))
           : (typeof env === 'string' && env ? env : (STATUS_TEXT[res.status] || 'Lỗi máy chủ') +
              ' (HTTP ' + res.status + ')');
         var code = env && typeof env === 'object' && env.code ? String(env.code) : '';
@@ -281,6 +305,7 @@
     foldWithMap: foldWithMap,
     keyParts: keyParts,
     refUrl: refUrl,
+    viMessage: viMessage,
     numberPattern: numberPattern,
     highlightNumbers: highlightNumbers,
     formatVnd: formatVnd,

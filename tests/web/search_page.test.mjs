@@ -53,6 +53,23 @@ test('search page: the box is reachable with Tab, Enter submits, diacritics do n
   }
 });
 
+test('search page: a query the server refuses is explained in Vietnamese', { timeout: TEST_MS }, async () => {
+  const page = await openPage();
+  try {
+    await page.goto(`${tracuu.base}/`);
+    for (const [q, said] of [['-ngân -sách', 'Câu tìm chỉ có từ loại trừ'], ['nam:20x5 kế hoạch', 'cần một năm bốn chữ số']]) {
+      const refused = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/search' && r.status() === 400, { timeout: WAIT_MS });
+      await page.locator('#q').fill(q);
+      await page.locator('#q').press('Enter');
+      await refused;
+      await page.locator('#alert', { hasText: said }).waitFor({ timeout: WAIT_MS });
+      log(`"${q}": ${(await page.locator('#alert').textContent()).trim()}`);
+    }
+  } finally {
+    await page.close();
+  }
+});
+
 test('search page: suggestions from the third letter in a labelled combobox, by keyboard, mouse and on a phone', { timeout: TEST_MS }, async (t) => {
   const page = await openPage();
   const suggested = []; // the q of every /api/suggest request, in order
