@@ -114,6 +114,8 @@ Xapian::Document build_document(const IndexedDocument& doc, const analyzers::Ana
     xdoc.add_boolean_term(std::string(schema::kKind) + std::string(schema::kKindDocument));
     xdoc.add_value(schema::kSlotSourcePath, doc.source_path);
     xdoc.add_value(schema::kSlotContentHash, doc.content_hash);
+    xdoc.add_value(schema::kSlotId, doc.id);
+    if (!doc.title.empty()) xdoc.add_value(schema::kSlotTitle, doc.title);
 
     const DocumentFields& f = doc.fields;
     nlohmann::json references = nlohmann::json::array();
@@ -234,6 +236,7 @@ Xapian::Document relocated_document(Xapian::Document stored, const std::string& 
     if (!old_id.empty()) out.remove_term(std::string(schema::kId) + old_id);
     out.add_boolean_term(std::string(schema::kId) + id);
     out.add_value(schema::kSlotSourcePath, source_path);
+    if (!out.get_value(schema::kSlotId).empty()) out.add_value(schema::kSlotId, id);
     std::string new_data = metadata.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     if (separator != std::string::npos) new_data += data.substr(separator);
     out.set_data(new_data);

@@ -80,6 +80,11 @@ enum Slot : Xapian::valueno {
     kSlotYear = 4,         ///< year of issue (`2025`)
     kSlotStatus = 5,       ///< validity status from portal metadata (`Còn hiệu lực`)
     kSlotDate = 6,         ///< ISO issue date (`2025-07-25`): sorts and ranges as a string
+    /// The document's id and display title, also in the data: lists that show titles alone
+    /// (suggestions) read these instead of the data, which holds the whole text. Indexes written
+    /// before they existed lack them; readers fall back to the data.
+    kSlotId = 7,
+    kSlotTitle = 8,
 };
 
 // Document data: a JSON object with the keys below, then kDataSeparator, then the text.

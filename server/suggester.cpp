@@ -116,8 +116,10 @@ Xapian::Query all_and_one_of(const std::vector<std::string>& required, const std
     return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
 }
 
-/// The id and title of a stored document, read from the metadata before the text (schema.h).
+/// The id and title of a stored document: from their value slots, or in an index written before
+/// those, from the metadata before the text (schema.h), which costs reading the whole text.
 std::pair<std::string, std::string> id_and_title(const Xapian::Document& doc) {
+    if (std::string id = doc.get_value(schema::kSlotId); !id.empty()) return {std::move(id), doc.get_value(schema::kSlotTitle)};
     const std::string data = doc.get_data();
     const std::size_t end = std::min(data.find(schema::kDataSeparator), data.size());
     const nlohmann::json meta = nlohmann::json::parse(data.begin(), data.begin() + static_cast<std::ptrdiff_t>(end), nullptr, false);

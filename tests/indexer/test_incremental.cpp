@@ -100,6 +100,11 @@ TEST_CASE("a renamed file is re-keyed under its new name and the old id disappea
     CHECK_FALSE(f.writer.stored_version("du-thao").has_value());
     CHECK(f.path_of("ke-hoach-13") == (f.docs.path() / "ke-hoach-13.txt").string());
     CHECK(f.writer.document_count() == 1);
+    // The id is also in its value slot (what suggestions read): it follows the rename.
+    const Xapian::Database db(f.index_dir.path().string());
+    const auto it = db.postlist_begin(std::string(schema::kId) + "ke-hoach-13");
+    REQUIRE(it != db.postlist_end(std::string(schema::kId) + "ke-hoach-13"));
+    CHECK(db.get_document(*it).get_value(schema::kSlotId) == "ke-hoach-13");
 }
 
 TEST_CASE("a renamed scanned PDF moves with its OCR text and is not read again") {

@@ -8,6 +8,7 @@
 #include "analyzers/analyzer.h"
 #include "analyzers/normalize.h"
 #include "indexer/enrich.h"
+#include "indexer/schema.h"
 #include "indexer/writer.h"
 #include "server/suggester.h"
 #include "tests/support/temp_dir.h"
@@ -171,6 +172,41 @@ TEST_CASE("a document type typed offers the most cited documents of that type in
     CHECK(of_kind(fixture.suggest_with_keys("nghị quyết 6"), "reference").empty());
     CHECK(of_kind(fixture.suggest_with_keys("quy hoa"), "reference").empty());
     CHECK(of_kind(fixture.suggest("nghi quy"), "reference").empty());  // without keys, none
+}
+
+TEST_CASE("suggested titles are read from their value slots, and from the data in an older index") {
+    const SuggestFixture fixture;
+    const auto title_of = [&](const std::string& typed) {
+        const auto titles = of_kind(fixture.suggest(typed), "title");
+        return titles.empty() ? std::string("(none)") : titles.front().id + "|" + titles.front().text;
+    };
+    const std::string term = std::string(tracuu::schema::kId) + "quy-hoach";
+    Xapian::docid docid = 0;
+    {
+        const Xapian::Database db(fixture.index().string());
+        docid = *db.postlist_begin(term);
+        CHECK(db.get_document(docid).get_value(tracuu::schema::kSlotId) == "quy-hoach");
+    }
+    CHECK(title_of("quy hoa") == "quy-hoach|Quy hoạch tỉnh Ninh Bình thời kỳ 2021 - 2030");
+    {
+        // The title shown is the slot's: here it differs from the data's.
+        Xapian::WritableDatabase db(fixture.index().string());
+        Xapian::Document doc = db.get_document(docid);
+        doc.add_value(tracuu::schema::kSlotTitle, "Quy hoạch (tên trong giá trị)");
+        db.replace_document(docid, doc);
+        db.commit();
+    }
+    CHECK(title_of("quy hoa") == "quy-hoach|Quy hoạch (tên trong giá trị)");
+    {
+        // An index written before the slots: the data says the id and title.
+        Xapian::WritableDatabase db(fixture.index().string());
+        Xapian::Document doc = db.get_document(docid);
+        doc.remove_value(tracuu::schema::kSlotId);
+        doc.remove_value(tracuu::schema::kSlotTitle);
+        db.replace_document(docid, doc);
+        db.commit();
+    }
+    CHECK(title_of("quy hoa") == "quy-hoach|Quy hoạch tỉnh Ninh Bình thời kỳ 2021 - 2030");
 }
 
 TEST_CASE("nothing is suggested as a title when neither titles nor texts hold the words") {
