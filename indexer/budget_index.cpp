@@ -5,6 +5,7 @@
 #include "analyzers/fold.h"
 #include "indexer/reference_keys.h"
 #include "indexer/schema.h"
+#include "indexer/term_mapping.h"
 
 namespace tracuu::indexer {
 namespace {
@@ -13,7 +14,7 @@ void add_label_words(Xapian::Document& xdoc, const std::string& label) {
     const std::string folded = analyzers::fold_text(label);
     std::string word;
     const auto flush = [&] {
-        if (!word.empty() && word.size() < 200) xdoc.add_term(std::string(schema::kBudgetWord) + word);
+        if (!word.empty()) add_indexable_term(xdoc, std::string(schema::kBudgetWord) + word);
         word.clear();
     };
     for (char c : folded) {
@@ -45,9 +46,9 @@ Xapian::Document relocated_budget_line(Xapian::Document line, const std::string&
     const std::string old_id = data.value("id", "");
     const std::string id = relocated_budget_line_id(old_id, old_doc_id, new_doc_id);
     line.remove_term(std::string(schema::kId) + old_id);
-    line.add_boolean_term(std::string(schema::kId) + id);
+    add_indexable_boolean(line, std::string(schema::kId) + id);
     line.remove_term(budget_owner_term(old_doc_id));
-    line.add_boolean_term(budget_owner_term(new_doc_id));
+    add_indexable_boolean(line, budget_owner_term(new_doc_id));
     data["id"] = id;
     data["doc_id"] = new_doc_id;
     data["parent_id"] = relocated_budget_line_id(data.value("parent_id", ""), old_doc_id, new_doc_id);
@@ -61,14 +62,14 @@ std::vector<std::pair<std::string, Xapian::Document>> build_budget_documents(con
         if (line.kind == BudgetKind::Other) continue;  // fines, prices, rates: amounts, not budget lines
         Xapian::Document xdoc;
         const std::string id = budget_line_id(doc.id, line.index);
-        xdoc.add_boolean_term(std::string(schema::kId) + id);
-        xdoc.add_boolean_term(std::string(schema::kKind) + std::string(schema::kKindBudget));
-        xdoc.add_boolean_term(budget_owner_term(doc.id));
-        if (line.year > 0) xdoc.add_boolean_term(std::string(schema::kBudgetYear) + std::to_string(line.year));
+        add_indexable_boolean(xdoc, std::string(schema::kId) + id);
+        add_indexable_boolean(xdoc, std::string(schema::kKind) + std::string(schema::kKindBudget));
+        add_indexable_boolean(xdoc, budget_owner_term(doc.id));
+        if (line.year > 0) add_indexable_boolean(xdoc, std::string(schema::kBudgetYear) + std::to_string(line.year));
         std::vector<std::string> keys;
         for (const auto& symbol : line.refs) {
             keys.push_back(reference_key(symbol, 0, ""));
-            xdoc.add_boolean_term(std::string(schema::kBudgetRef) + keys.back());
+            add_indexable_boolean(xdoc, std::string(schema::kBudgetRef) + keys.back());
         }
         add_label_words(xdoc, line.label);
         const nlohmann::json data = {

@@ -18,14 +18,6 @@ using analyzers::Token;
 constexpr Xapian::termcount kTitleWdf = 5;
 constexpr Xapian::termpos kTitleGap = 100;
 
-void add_term(Xapian::Document& xdoc, const std::string& term, Xapian::termcount wdf) {
-    if (fits_in_index(term)) xdoc.add_term(term, wdf);
-}
-
-void add_posting(Xapian::Document& xdoc, const std::string& term, Xapian::termpos pos, Xapian::termcount wdf) {
-    if (fits_in_index(term)) xdoc.add_posting(term, pos, wdf);
-}
-
 /// Adds the terms of one analysed field; returns the position after its last word.
 Xapian::termpos index_field(Xapian::Document& xdoc, const std::vector<Token>& tokens, Xapian::termpos base,
                             Xapian::termcount wdf) {
@@ -36,27 +28,23 @@ Xapian::termpos index_field(Xapian::Document& xdoc, const std::vector<Token>& to
         const std::string folded = term_for(token, Layer::Folded);
         const std::string exact = term_for(token, Layer::Exact);
         if (!is_positional(token)) {
-            add_term(xdoc, folded, wdf);
-            if (exact != folded) add_term(xdoc, exact, wdf);
+            add_indexable_term(xdoc, folded, wdf);
+            if (exact != folded) add_indexable_term(xdoc, exact, wdf);
             continue;
         }
         // Only the folded layer carries positions: phrases match on it (term_mapping.h).
         const Xapian::termpos pos = base + token.position;
-        add_posting(xdoc, folded, pos, wdf);
-        add_term(xdoc, exact, wdf);
+        add_indexable_posting(xdoc, folded, pos, wdf);
+        add_indexable_term(xdoc, exact, wdf);
         end = std::max(end, pos + token.width);
         if (token.kind == analyzers::TokenKind::Part) continue;
         if (previous_word != nullptr && !token.starts_clause && previous_word->position + 1 == token.position) {
-            add_term(xdoc, bigram_term(*previous_word, token, Layer::Exact), wdf);
-            add_term(xdoc, bigram_term(*previous_word, token, Layer::Folded), wdf);
+            add_indexable_term(xdoc, bigram_term(*previous_word, token, Layer::Exact), wdf);
+            add_indexable_term(xdoc, bigram_term(*previous_word, token, Layer::Folded), wdf);
         }
         previous_word = &token;
     }
     return end;
-}
-
-void add_boolean(Xapian::Document& xdoc, const std::string& term) {
-    if (fits_in_index(term)) xdoc.add_boolean_term(term);
 }
 
 /// Boolean terms for each folded title word and each pair of adjacent ones (schema::kTitleWord):
@@ -65,9 +53,9 @@ void add_boolean(Xapian::Document& xdoc, const std::string& term) {
 void add_title_words(Xapian::Document& xdoc, const std::vector<const Token*>& title_words) {
     const std::string prefix(schema::kTitleWord);
     for (std::size_t i = 0; i < title_words.size(); ++i) {
-        add_boolean(xdoc, prefix + title_words[i]->folded);
+        add_indexable_boolean(xdoc, prefix + title_words[i]->folded);
         if (i > 0 && title_words[i - 1]->position + 1 == title_words[i]->position) {
-            add_boolean(xdoc, prefix + title_words[i - 1]->folded + ' ' + title_words[i]->folded);
+            add_indexable_boolean(xdoc, prefix + title_words[i - 1]->folded + ' ' + title_words[i]->folded);
         }
     }
 }
@@ -76,7 +64,7 @@ void add_title_words(Xapian::Document& xdoc, const std::vector<const Token*>& ti
 void add_identity(Xapian::Document& xdoc, const DocumentFields& f) {
     const auto filter = [&](std::string_view prefix, Xapian::valueno slot, const std::string& value) {
         if (value.empty()) return;
-        xdoc.add_boolean_term(filter_term(prefix, value));
+        add_indexable_boolean(xdoc, filter_term(prefix, value));
         xdoc.add_value(slot, value);
     };
     filter(schema::kFilterType, schema::kSlotType, f.type);
@@ -90,10 +78,10 @@ void add_identity(Xapian::Document& xdoc, const DocumentFields& f) {
     for (std::size_t start = 0; start < issuer_words.size();) {
         std::size_t end = issuer_words.find(' ', start);
         if (end == std::string::npos) end = issuer_words.size();
-        if (end > start) xdoc.add_boolean_term(std::string(schema::kIssuerWord) + issuer_words.substr(start, end - start));
+        if (end > start) add_indexable_boolean(xdoc, std::string(schema::kIssuerWord) + issuer_words.substr(start, end - start));
         start = end + 1;
     }
-    for (const auto& term : self_number_terms(f)) xdoc.add_term(term);
+    for (const auto& term : self_number_terms(f)) add_indexable_term(xdoc, term);
 }
 
 }  // namespace
@@ -106,12 +94,12 @@ Xapian::Document build_document(const IndexedDocument& doc, const analyzers::Ana
     for (const Token& t : title) {
         if (t.width == 1 && (t.kind == analyzers::TokenKind::Word || t.kind == analyzers::TokenKind::Number)) title_words.push_back(&t);
     }
-    add_term(xdoc, title_phrase_term(title_words), 1);
+    add_indexable_term(xdoc, title_phrase_term(title_words), 1);
     add_title_words(xdoc, title_words);
     index_field(xdoc, analyzer.analyze(doc.text), after_title + kTitleGap, 1);
 
-    xdoc.add_boolean_term(std::string(schema::kId) + doc.id);
-    xdoc.add_boolean_term(std::string(schema::kKind) + std::string(schema::kKindDocument));
+    add_indexable_boolean(xdoc, std::string(schema::kId) + doc.id);
+    add_indexable_boolean(xdoc, std::string(schema::kKind) + std::string(schema::kKindDocument));
     xdoc.add_value(schema::kSlotSourcePath, doc.source_path);
     xdoc.add_value(schema::kSlotContentHash, doc.content_hash);
     xdoc.add_value(schema::kSlotId, doc.id);
@@ -123,7 +111,7 @@ Xapian::Document build_document(const IndexedDocument& doc, const analyzers::Ana
         references.push_back({{"key", r.key}, {"symbol", r.symbol}, {"written", r.written}, {"type", r.type}, {"issuer", r.issuer},
                               {"date", r.date}, {"relation", r.relation}, {"context", r.context}, {"offset", r.offset},
                               {"section", r.section}, {"flags", r.flags}, {"suggested_key", r.suggested_key}});
-        add_boolean(xdoc, std::string(schema::kCites) + r.key);
+        add_indexable_boolean(xdoc, std::string(schema::kCites) + r.key);
     }
     nlohmann::json checks = nlohmann::json::array();
     for (const auto& c : doc.budget.checks) {
@@ -131,7 +119,7 @@ Xapian::Document build_document(const IndexedDocument& doc, const analyzers::Ana
                           {"children_sum_vnd", c.children_sum_vnd}, {"children", c.children}, {"message", c.message}});
     }
     const std::string own_key = own_reference_key(doc.fields);
-    if (!own_key.empty()) add_boolean(xdoc, std::string(schema::kOwnKey) + own_key);
+    if (!own_key.empty()) add_indexable_boolean(xdoc, std::string(schema::kOwnKey) + own_key);
     nlohmann::json outline = nlohmann::json::array();
     for (const auto& entry : doc.outline) outline.push_back({{"path", entry.path}, {"heading", entry.heading}, {"offset", entry.offset}});
     const nlohmann::json metadata = {
@@ -234,7 +222,7 @@ Xapian::Document relocated_document(Xapian::Document stored, const std::string& 
 
     Xapian::Document out = stored;
     if (!old_id.empty()) out.remove_term(std::string(schema::kId) + old_id);
-    out.add_boolean_term(std::string(schema::kId) + id);
+    add_indexable_boolean(out, std::string(schema::kId) + id);
     out.add_value(schema::kSlotSourcePath, source_path);
     if (!out.get_value(schema::kSlotId).empty()) out.add_value(schema::kSlotId, id);
     std::string new_data = metadata.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

@@ -84,4 +84,16 @@ std::string title_phrase_term(const std::vector<const analyzers::Token*>& words)
 
 bool fits_in_index(const std::string& term) { return !term.empty() && term.size() <= 245; }
 
+void add_indexable_term(Xapian::Document& doc, const std::string& term, Xapian::termcount wdf) {
+    if (fits_in_index(term)) doc.add_term(term, wdf);
+}
+
+void add_indexable_posting(Xapian::Document& doc, const std::string& term, Xapian::termpos pos, Xapian::termcount wdf) {
+    if (fits_in_index(term)) doc.add_posting(term, pos, wdf);
+}
+
+void add_indexable_boolean(Xapian::Document& doc, const std::string& term) {
+    if (fits_in_index(term)) doc.add_boolean_term(term);
+}
+
 }  // namespace tracuu::indexer

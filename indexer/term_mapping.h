@@ -3,6 +3,8 @@
  */
 #pragma once
 
+#include <xapian.h>
+
 #include <string>
 #include <vector>
 
@@ -42,5 +44,13 @@ enum class Layer { Exact, Folded };
 
 /// Xapian limits a term to 245 bytes; longer ones are not indexed nor queried.
 [[nodiscard]] bool fits_in_index(const std::string& term);
+
+/** Adds a term, a positional term or a boolean term unless it is empty or does not fit in the
+ *  index: Xapian refuses such a term and then cancels every change not yet committed, so one
+ *  junk value (a reference key made of a garbled line) must be left out, not cost the batch.
+ *  Every term a document gets goes through these. */
+void add_indexable_term(Xapian::Document& doc, const std::string& term, Xapian::termcount wdf = 1);
+void add_indexable_posting(Xapian::Document& doc, const std::string& term, Xapian::termpos pos, Xapian::termcount wdf);
+void add_indexable_boolean(Xapian::Document& doc, const std::string& term);
 
 }  // namespace tracuu::indexer

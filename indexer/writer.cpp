@@ -3,23 +3,11 @@
 #include "indexer/budget_index.h"
 #include "indexer/document_builder.h"
 #include "indexer/schema.h"
-#include "indexer/term_mapping.h"
 
 namespace tracuu::indexer {
 namespace {
 
 std::string id_term(const std::string& id) { return std::string(schema::kId) + id; }
-
-/// Xapian refuses a term over 245 bytes, and then cancels every change not yet committed: drop
-/// such terms (a reference key or identity value made of junk text) rather than lose the batch.
-Xapian::Document without_unstorable_terms(Xapian::Document doc) {
-    std::vector<std::string> too_long;
-    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
-        if (!fits_in_index(*it)) too_long.push_back(*it);
-    }
-    for (const auto& term : too_long) doc.remove_term(term);
-    return doc;
-}
 
 }  // namespace
 
@@ -47,9 +35,7 @@ Result<IndexWriter> IndexWriter::open(const std::filesystem::path& dir) {
 IndexWriter::IndexWriter(Xapian::WritableDatabase db) : m_db(std::move(db)), m_analyzer(analyzers::AnalysisMode::Index) {}
 
 PreparedDocument prepare_document(const IndexedDocument& doc, const analyzers::Analyzer& analyzer) {
-    PreparedDocument prepared{doc.id, without_unstorable_terms(build_document(doc, analyzer)), build_budget_documents(doc)};
-    for (auto& line : prepared.budget_lines) line.second = without_unstorable_terms(std::move(line.second));
-    return prepared;
+    return PreparedDocument{doc.id, build_document(doc, analyzer), build_budget_documents(doc)};
 }
 
 void IndexWriter::put(const IndexedDocument& doc) { put(prepare_document(doc, m_analyzer)); }

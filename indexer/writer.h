@@ -25,9 +25,9 @@ struct PreparedDocument {
     std::vector<std::pair<std::string, Xapian::Document>> budget_lines;  ///< (id term, line)
 };
 
-/** Builds the Xapian documents of `doc` (indexer/document_builder.h, indexer/budget_index.h),
- *  without any term Xapian would refuse (over 245 bytes). `analyzer` must be in Index mode and
- *  used by this thread only. */
+/** Builds the Xapian documents of `doc` (indexer/document_builder.h, indexer/budget_index.h);
+ *  a term Xapian would refuse is left out where it is made (add_indexable_term). `analyzer` must
+ *  be in Index mode and used by this thread only. */
 [[nodiscard]] PreparedDocument prepare_document(const IndexedDocument& doc, const analyzers::Analyzer& analyzer);
 
 /// What is already in the index for one id.
