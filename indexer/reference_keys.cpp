@@ -57,6 +57,14 @@ bool is_unique_symbol(std::string_view symbol_key) {
     return false;
 }
 
+KeyParts key_parts(std::string_view key) {
+    const auto at = key.find('@');
+    if (at == std::string_view::npos) return {key, {}, {}};
+    const std::string_view rest = key.substr(at + 1);
+    const auto second = rest.find('@');
+    return {key.substr(0, at), rest.substr(0, second), second == std::string_view::npos ? std::string_view{} : rest.substr(second + 1)};
+}
+
 std::string reference_key(std::string_view symbol_key, int year, std::string_view issuer) {
     std::string key(symbol_key);
     if (is_unique_symbol(symbol_key)) return key;

@@ -25,6 +25,15 @@ namespace tracuu::indexer {
  *  is the concrete body in any spelling, or "". */
 [[nodiscard]] std::string reference_key(std::string_view symbol_key, int year, std::string_view issuer);
 
+/// The parts of a reference key: `13/KH-UBND@2025@ủy ban…` → symbol `13/KH-UBND`, year `2025`,
+/// issuer `ủy ban…`; a unique key (`57-NQ/TW`) is all symbol, year and issuer empty. Views into `key`.
+struct KeyParts {
+    std::string_view symbol;
+    std::string_view year;    ///< `2025`, `?` when unknown, "" for a unique key
+    std::string_view issuer;  ///< canonical issuer, `?` when unknown, "" for a unique key
+};
+[[nodiscard]] KeyParts key_parts(std::string_view key);
+
 /// True when the symbol key alone identifies a document (year in symbol, or a central Party body).
 [[nodiscard]] bool is_unique_symbol(std::string_view symbol_key);
 

@@ -43,15 +43,13 @@ std::string issuer_display(const analyzers::Citation& c) {
 void complete_from_siblings(std::vector<Reference>& refs) {
     for (auto& r : refs) {
         if (r.key.find("@?") == std::string::npos) continue;
-        const std::string year = r.key.substr(r.symbol.size() + 1, r.key.find('@', r.symbol.size() + 1) - r.symbol.size() - 1);
-        const std::string body = r.key.substr(r.key.find('@', r.symbol.size() + 1) + 1);
+        const KeyParts mine = key_parts(r.key);
         std::string candidate;
         bool unique = true;
         for (const auto& other : refs) {
             if (other.symbol != r.symbol || other.key.find("@?") != std::string::npos) continue;
-            const std::size_t at = other.key.find('@', other.symbol.size() + 1);
-            const bool agrees = (year == "?" || other.key.substr(other.symbol.size() + 1, at - other.symbol.size() - 1) == year) &&
-                                (body == "?" || other.key.substr(at + 1) == body);
+            const KeyParts theirs = key_parts(other.key);
+            const bool agrees = (mine.year == "?" || theirs.year == mine.year) && (mine.issuer == "?" || theirs.issuer == mine.issuer);
             if (!agrees) continue;
             unique = unique && (candidate.empty() || candidate == other.key);
             candidate = other.key;

@@ -5,6 +5,7 @@
 
 #include "analyzers/citations.h"
 #include "analyzers/fold.h"
+#include "indexer/reference_keys.h"
 #include "indexer/schema.h"
 
 namespace tracuu::server {
@@ -23,13 +24,9 @@ std::string_view type_code(std::string_view symbol) {
 
 /// `Kế hoạch 13/KH-UBND (2025)` of `13/KH-UBND@2025@…`; the year only where the key carries one.
 std::string spoken(const std::string& type_name, std::string_view key) {
-    const auto at = key.find('@');
-    std::string text = type_name + ' ' + std::string(key.substr(0, at));
-    if (at != std::string_view::npos) {
-        const std::string_view rest = key.substr(at + 1);
-        const std::string_view year = rest.substr(0, rest.find('@'));
-        if (!year.empty() && year != "?") text += " (" + std::string(year) + ')';
-    }
+    const indexer::KeyParts parts = indexer::key_parts(key);
+    std::string text = type_name + ' ' + std::string(parts.symbol);
+    if (!parts.year.empty() && parts.year != "?") text += " (" + std::string(parts.year) + ')';
     return text;
 }
 
@@ -40,7 +37,7 @@ std::shared_ptr<const CitedKeyTable> CitedKeyTable::build(const Xapian::Database
     std::unordered_map<std::string, std::string> name_of_code;  // a few dozen codes among thousands of keys
     std::unordered_map<std::string, std::size_t> type_index;
     const auto add = [&](std::string key, std::size_t count) {
-        const std::string_view symbol = std::string_view(key).substr(0, key.find('@'));
+        const std::string_view symbol = indexer::key_parts(key).symbol;
         const std::string code(type_code(symbol));
         if (code.empty()) return;
         auto [named, fresh] = name_of_code.try_emplace(code);
