@@ -2,13 +2,13 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
-#include <csignal>
 #include <fstream>
 #include <iostream>
 #include <thread>
 
-#include "server/search_caches.h"
+#include "indexer/stop_on_signals.h"
 #include "server/routes.h"
+#include "server/search_caches.h"
 
 namespace {
 
@@ -31,7 +31,7 @@ int main(int argc, char** argv) {
     // Searches are CPU-bound: more at once than cores only adds queueing. Connections are
     // mostly idle (keep-alive), so they get threads of their own, many more than searchers.
     std::size_t searchers = std::max(1u, std::thread::hardware_concurrency());
-    // Entries, per index revision (search_caches.h); an answer of 10 hits is a few kB.
+    // Entries, per index revision (search_caches.h); an answer of 10 hits is about 11 kB.
     std::size_t answer_cache = 2048;
     std::size_t count_cache = 4096;
     std::size_t suggestion_cache = 4096;
@@ -82,13 +82,9 @@ int main(int argc, char** argv) {
     tracuu::server::HttpServer server(http);
     tracuu::server::register_routes(server, services);
 
-    // Signals are taken by sigwait() below instead of a handler, so no global state is needed
-    // to reach the server; worker threads inherit the blocked mask.
-    sigset_t stop_signals;
-    sigemptyset(&stop_signals);
-    sigaddset(&stop_signals, SIGINT);
-    sigaddset(&stop_signals, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+    // SIGINT and SIGTERM stop the server (the same watcher as tracuu-index: no handler, no global
+    // state); made before any thread starts, so that every thread leaves the signals to it.
+    const tracuu::indexer::StopOnSignals stop_signals([&server](int) { server.stop(); });
 
     const int port = server.bind();
     if (port < 0) {
@@ -99,11 +95,7 @@ int main(int argc, char** argv) {
     std::cout << "tracuu-server: serving " << status.documents << " documents from " << shards.size() << " shard(s) on http://" << http.host
               << ":" << port << "/" << std::endl;
 
-    std::thread listener([&server] { server.listen(); });
-    int received = 0;
-    sigwait(&stop_signals, &received);
-    std::cout << "tracuu-server: stopping (signal " << received << ")" << std::endl;
-    server.stop();
-    listener.join();
+    server.listen();  // until a signal stops it
+    std::cout << "tracuu-server: stopping (signal " << stop_signals.received() << ")" << std::endl;
     return kExitOk;
 }
