@@ -21,8 +21,8 @@ namespace tracuu::indexer {
  *  Công báo share — is read once per run, and a thread asking for a page that another thread is
  *  reading waits for that reading instead of doing it again. Thread-safe.
  *
- *  Memory: the text of at most kMaxPages pages (333 bytes for the Công báo back cover); past that, what was read is
- *  forgotten and read again if seen again. */
+ *  Memory: the text of at most kMaxPages pages (333 bytes for the Công báo back cover); past
+ *  that, what was read is forgotten and read again if seen again. */
 class OcrPages {
 public:
     explicit OcrPages(OcrOptions options);
