@@ -39,8 +39,7 @@ Xapian::termpos index_field(Xapian::Document& xdoc, const std::vector<Token>& to
         end = std::max(end, pos + token.width);
         if (token.kind == analyzers::TokenKind::Part) continue;
         if (previous_word != nullptr && !token.starts_clause && previous_word->position + 1 == token.position) {
-            add_indexable_term(xdoc, bigram_term(*previous_word, token, Layer::Exact), wdf);
-            add_indexable_term(xdoc, bigram_term(*previous_word, token, Layer::Folded), wdf);
+            add_indexable_term(xdoc, bigram_term(*previous_word, token), wdf);
         }
         previous_word = &token;
     }

@@ -255,7 +255,7 @@ void add_title_boosts(const std::vector<Token>& tokens, std::vector<Xapian::Quer
     }
 }
 
-RunQueries run_queries(const std::vector<Token>& tokens) {
+RunQueries run_queries(const std::vector<Token>& tokens, const Xapian::Database& vocabulary) {
     std::vector<Unit> units = word_units(tokens);
     add_abbreviations(tokens, units);
     RunQueries out;
@@ -265,8 +265,11 @@ RunQueries run_queries(const std::vector<Token>& tokens) {
     for (const Token& t : tokens) {
         if (t.kind != TokenKind::Word && t.kind != TokenKind::Number) continue;
         if (previous != nullptr && !t.starts_clause && previous->position + 1 == t.position) {
-            const Layer layer = accented(*previous) && accented(t) ? Layer::Exact : Layer::Folded;
-            out.bigrams.emplace_back(bigram_term(*previous, t, layer));
+            if (accented(*previous) && accented(t)) {
+                out.bigrams.emplace_back(bigram_term(*previous, t));
+            } else {
+                out.bigrams.push_back(folded_bigram_query(*previous, t, vocabulary));
+            }
         }
         previous = &t;
     }
@@ -286,7 +289,7 @@ Xapian::Query phrase_query(const std::vector<Token>& tokens) {
 
 QueryBuilder::QueryBuilder() : m_analyzer(analyzers::AnalysisMode::Query) {}
 
-Result<ParsedQuery> QueryBuilder::build(std::string_view user_query) const {
+Result<ParsedQuery> QueryBuilder::build(std::string_view user_query, const Xapian::Database& vocabulary) const {
     const std::string normalized = analyzers::normalize_text(user_query);
     std::vector<Item> items = lex(normalized);
 
@@ -343,7 +346,7 @@ Result<ParsedQuery> QueryBuilder::build(std::string_view user_query) const {
             clause = phrase_query(tokens);
             any_unit.push_back(clause);
         } else {
-            RunQueries run = run_queries(tokens);
+            RunQueries run = run_queries(tokens, vocabulary);
             clause = combine(Xapian::Query::OP_AND, run.units);
             any_unit.insert(any_unit.end(), run.units.begin(), run.units.end());
             if (!run.bigrams.empty()) boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, combine(Xapian::Query::OP_OR, run.bigrams), kBigramWeight);

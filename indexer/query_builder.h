@@ -45,9 +45,11 @@ class QueryBuilder {
 public:
     QueryBuilder();
 
-    /** Errors (InvalidArgument): no searchable word nor field, only excluded words, a field
+    /** `vocabulary` is the database the query will run on: the spellings of an unaccented pair
+     *  are looked up in it (folded_bigram_query); an empty Database() gives no pair boosts.
+     *  Errors (InvalidArgument): no searchable word nor field, only excluded words, a field
      *  without a value or with a malformed year. */
-    [[nodiscard]] Result<ParsedQuery> build(std::string_view user_query) const;
+    [[nodiscard]] Result<ParsedQuery> build(std::string_view user_query, const Xapian::Database& vocabulary) const;
 
 private:
     analyzers::Analyzer m_analyzer;

@@ -22,10 +22,10 @@ inline constexpr std::string_view kVersionKey = "tracuu.schema";
 // case, so an unprefixed term never starts with a capital and cannot be mistaken for a prefixed one.
 inline constexpr std::string_view kExact = "";           ///< words without diacritics (`ban`, `2024`), no positions
 inline constexpr std::string_view kFolded = "F";         ///< every word without diacritics, with positions
-/// Adjacent words neither of which has diacritics (`Buy ban`), no positions; the accented layer
-/// of other pairs is their surface term (kSurface).
+/// Adjacent words neither of which has diacritics (`Buy ban`), no positions; other pairs are
+/// indexed as their surface term (kSurface) only. Pairs have no folded layer: a query reaches
+/// every spelling of a pair through these two (term_mapping.h, folded_bigram_query).
 inline constexpr std::string_view kExactBigram = "B";
-inline constexpr std::string_view kFoldedBigram = "G";   ///< adjacent folded words `nghi quyet`, no positions
 inline constexpr std::string_view kIdentifier = "I";     ///< document numbers with diacritics as written (`60/2021/nđ-cp`)
 inline constexpr std::string_view kFoldedIdentifier = "J";  ///< every document number folded (`60/2021/nd-cp`, `60/2021`)
 inline constexpr std::string_view kDate = "D";           ///< dates mentioned in the text, ISO (`2020-03-05`)

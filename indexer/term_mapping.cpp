@@ -1,5 +1,9 @@
 #include "indexer/term_mapping.h"
 
+#include <algorithm>
+#include <functional>
+#include <utility>
+
 #include "analyzers/fold.h"
 #include "analyzers/utf.h"
 #include "indexer/schema.h"
@@ -53,14 +57,30 @@ std::string alternative_term_for(const analyzers::Token& token, const std::strin
     return term_for(spelling, layer);
 }
 
-std::string bigram_term(const analyzers::Token& first, const analyzers::Token& second, Layer layer) {
-    if (layer == Layer::Folded) return with_prefix(schema::kFoldedBigram, first.folded + ' ' + second.folded);
+std::string bigram_term(const analyzers::Token& first, const analyzers::Token& second) {
     std::string accented = first.text;
     accented += ' ';
     accented += second.text;
     // As for words: where either word has diacritics the accented bigram is the surface term.
     if (has_marks(first) || has_marks(second)) return surface_term(first.folded + ' ' + second.folded, accented);
     return with_prefix(schema::kExactBigram, accented);
+}
+
+Xapian::Query folded_bigram_query(const analyzers::Token& first, const analyzers::Token& second,
+                                  const Xapian::Database& vocabulary) {
+    const std::string folded = first.folded + ' ' + second.folded;
+    std::string surfaces(schema::kSurface);
+    surfaces += folded;
+    surfaces += schema::kSurfaceSeparator;
+    std::vector<std::pair<Xapian::doccount, std::string>> found;
+    for (auto t = vocabulary.allterms_begin(surfaces); t != vocabulary.allterms_end(surfaces); ++t) found.emplace_back(t.get_termfreq(), *t);
+    // Spellings beyond the most frequent few are typos; the cap bounds a query's fan-out.
+    constexpr std::size_t kMaxSpellings = 32;
+    const std::size_t kept = std::min(found.size(), kMaxSpellings);
+    std::partial_sort(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(kept), found.end(), std::greater<>());
+    std::vector<Xapian::Query> spellings{Xapian::Query(with_prefix(schema::kExactBigram, folded))};
+    for (std::size_t i = 0; i < kept; ++i) spellings.emplace_back(found[i].second);
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, spellings.begin(), spellings.end());
 }
 
 std::string surface_term(const std::string& folded, const std::string& accented) {

@@ -26,10 +26,18 @@ enum class Layer { Exact, Folded };
 /// The same for an alternative spelling of an identifier token (`57-nq/tw` for `57/NQ-TW`).
 [[nodiscard]] std::string alternative_term_for(const analyzers::Token& token, const std::string& alternative, Layer layer);
 
-/** The bigram term of two adjacent word tokens in one layer: folded `Gnghi quyet`; exact
- *  `Buy ban` when neither word has diacritics, else the pair's surface term
- *  (`Hnghi quyet\tnghị quyết`). */
-[[nodiscard]] std::string bigram_term(const analyzers::Token& first, const analyzers::Token& second, Layer layer);
+/** The bigram term of two adjacent word tokens, the only one a pair is indexed under: `Buy ban`
+ *  when neither word has diacritics, else the pair's surface term (`Hnghi quyet\tnghị quyết`). */
+[[nodiscard]] std::string bigram_term(const analyzers::Token& first, const analyzers::Token& second);
+
+/** Every spelling of a pair, accented or not, weighted as one term (OP_SYNONYM): the plain pair
+ *  (`Bnghi quyet`) and the surface terms of `vocabulary` whose folded pair it is (`Hnghi
+ *  quyet\t…`), the 32 most frequent. Looked up here, over all shards at once, rather than by an
+ *  OP_WILDCARD, which Xapian expands per shard so that sharded scores would differ from one
+ *  database's. A folded layer of pairs would hold the same postings and cost the indexer a third
+ *  of its writing time (bench/perf/PROFILE.md). */
+[[nodiscard]] Xapian::Query folded_bigram_query(const analyzers::Token& first, const analyzers::Token& second,
+                                                const Xapian::Database& vocabulary);
 
 /// The surface term of a word or bigram whose accented form differs from its folded one, else "".
 [[nodiscard]] std::string surface_term(const std::string& folded, const std::string& accented);

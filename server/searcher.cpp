@@ -141,9 +141,6 @@ Result<SearchAnswer> Searcher::compute(const SearchRequest& request) {
     } catch (const Xapian::Error&) {
         // A restoration is a convenience: search the query as typed.
     }
-    Result<indexer::ParsedQuery> parsed = m_queries.build(restored ? *restored : request.query);
-    if (!parsed.ok()) return parsed.error();
-
     SearchAnswer answer;
     answer.query = request.query;
     answer.suggestion = restored;
@@ -158,6 +155,9 @@ Result<SearchAnswer> Searcher::compute(const SearchRequest& request) {
     };
     for (int attempt = 0; attempt < 2; ++attempt) {
         try {
+            // Built against the index (the spellings of unaccented pairs), so inside the retry.
+            Result<indexer::ParsedQuery> parsed = m_queries.build(restored ? *restored : request.query, m_db);
+            if (!parsed.ok()) return parsed.error();
             Xapian::MSet page = run(filtered(parsed.value().query), request, offset, answer);
             if (answer.total == 0) {
                 page = run(filtered(parsed.value().relaxed), request, offset, answer);

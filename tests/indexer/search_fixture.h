@@ -34,9 +34,9 @@ public:
     /// Ids of the matching documents, best first; relaxed results are not included.
     std::vector<std::string> search(const std::string& query) {
         m_writer.commit();
-        const auto parsed = m_queries.build(query);
-        if (!parsed.ok()) return {"error: " + parsed.error().message};
         Xapian::Database db((m_dir.path() / "index").string());
+        const auto parsed = m_queries.build(query, db);
+        if (!parsed.ok()) return {"error: " + parsed.error().message};
         Xapian::Enquire enquire(db);
         enquire.set_query(parsed.value().query);
         std::vector<std::string> ids;

@@ -212,7 +212,7 @@ TEST_CASE("SIGTERM stops the indexer with whole documents committed, and the sam
         const int n = std::stoi(id.substr(3));  // vb-00042
         for (const std::string& w : {word("zqdau", n), word("zqcuoi", n)}) {
             Xapian::Enquire enquire(db);
-            enquire.set_query(queries.build(w).value().query);
+            enquire.set_query(queries.build(w, db).value().query);
             const Xapian::MSet found = enquire.get_mset(0, 2);
             CAPTURE(w);
             REQUIRE(found.size() == 1);

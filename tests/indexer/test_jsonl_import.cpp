@@ -30,9 +30,9 @@ struct Import {
 
     /// Ids of the committed documents matching `query`.
     [[nodiscard]] std::vector<std::string> search(const std::string& query) const {
-        const auto parsed = QueryBuilder().build(query);
-        if (!parsed.ok()) return {"error: " + parsed.error().message};
         const Xapian::Database db((dir.path() / "index").string());
+        const auto parsed = QueryBuilder().build(query, db);
+        if (!parsed.ok()) return {"error: " + parsed.error().message};
         Xapian::Enquire enquire(db);
         enquire.set_query(parsed.value().query);
         std::vector<std::string> ids;
