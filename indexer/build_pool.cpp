@@ -50,7 +50,13 @@ Built build_file(const BuildJob& job, const ExtractOptions& options, const analy
     return built;
 }
 
-BuildPool::BuildPool(std::size_t threads, ExtractOptions options) : m_options(std::move(options)) {
+struct BuildPool::CallerTools {
+    const analyzers::Analyzer analyzer{analyzers::AnalysisMode::Index};
+    const Enricher enricher{};
+};
+
+BuildPool::BuildPool(std::size_t threads, ExtractOptions options, std::function<void(const BuildJob&)> on_start)
+    : m_options(std::move(options)), m_on_start(std::move(on_start)) {
     for (std::size_t i = 0; i < std::max<std::size_t>(threads, 1); ++i) m_threads.emplace_back([this] { work(); });
 }
 
@@ -63,15 +69,35 @@ BuildPool::~BuildPool() {
     for (auto& thread : m_threads) thread.join();
 }
 
-std::future<Built> BuildPool::submit(BuildJob job) {
-    std::promise<Built> promise;
-    std::future<Built> answer = promise.get_future();
+BuildTicket BuildPool::submit(BuildJob job) {
+    BuildTicket ticket;
     {
         const std::lock_guard lock(m_mutex);
-        m_queue.emplace_back(std::move(job), std::move(promise));
+        ticket.number = ++m_submitted;
+        m_queue.push_back(Queued{ticket.number, std::move(job), {}});
+        ticket.answer = m_queue.back().promise.get_future();
     }
     m_ready.notify_one();
-    return answer;
+    return ticket;
+}
+
+Built BuildPool::collect(BuildTicket& ticket) {
+    std::unique_lock lock(m_mutex);
+    const auto queued = std::find_if(m_queue.begin(), m_queue.end(), [&](const Queued& q) { return q.number == ticket.number; });
+    if (queued == m_queue.end()) {
+        lock.unlock();
+        return ticket.answer.get();
+    }
+    const BuildJob job = std::move(queued->job);
+    m_queue.erase(queued);
+    lock.unlock();
+    if (!m_caller) m_caller = std::make_unique<CallerTools>();
+    return build(job, m_caller->analyzer, m_caller->enricher);
+}
+
+Built BuildPool::build(const BuildJob& job, const analyzers::Analyzer& analyzer, const Enricher& enricher) const {
+    if (m_on_start) m_on_start(job);
+    return build_file(job, m_options, analyzer, enricher);
 }
 
 void BuildPool::work() {
@@ -83,10 +109,13 @@ void BuildPool::work() {
         std::unique_lock lock(m_mutex);
         m_ready.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
         if (m_queue.empty()) return;  // stopping, and nothing left to do
-        auto [job, promise] = std::move(m_queue.front());
-        m_queue.pop_front();
+        // max_element keeps the first of equals: among files of one size, the order submitted.
+        const auto largest = std::max_element(m_queue.begin(), m_queue.end(),
+                                              [](const Queued& a, const Queued& b) { return a.job.bytes < b.job.bytes; });
+        Queued taken = std::move(*largest);
+        m_queue.erase(largest);
         lock.unlock();
-        promise.set_value(build_file(job, m_options, analyzer, enricher));
+        taken.promise.set_value(build(taken.job, analyzer, enricher));
     }
 }
 

@@ -5,7 +5,9 @@
 
 #include <condition_variable>
 #include <cstddef>
-#include <deque>
+#include <cstdint>
+#include <functional>
+#include <memory>
 #include <filesystem>
 #include <future>
 #include <mutex>
@@ -27,6 +29,7 @@ struct BuildJob {
     std::string absolute;        ///< its absolute path, the document's source_path
     std::string id;
     std::string content_hash;
+    std::uintmax_t bytes = 0;  ///< the file's size, which orders the queue (larger first)
 };
 
 /// The outcome of a BuildJob: a prepared document, or the reason the file could not be read.
@@ -36,27 +39,53 @@ struct Built {
     std::string problem;  ///< set when document is empty
 };
 
+/// A job handed to a BuildPool, to collect its answer with.
+struct BuildTicket {
+    std::uint64_t number = 0;
+    std::future<Built> answer;
+};
+
 /** A fixed set of threads, each with its own Analyzer and Enricher (neither is shared), that
- *  extract files (`options` decide OCR) and build their Xapian documents. Jobs run in any order;
- *  each answer comes through the future its submit() returned. Never throws for a bad file: the
- *  reason is in Built::problem. The destructor finishes queued jobs and joins the threads. */
+ *  extract files (`options` decide OCR) and build their Xapian documents. A free thread takes the
+ *  largest file queued (the first submitted among equals): started last, a large PDF would keep
+ *  one core busy after the others ran out of work. Never throws for a bad file: the reason is in
+ *  Built::problem. The destructor finishes queued jobs and joins the threads.
+ *
+ *  `on_start`, when given, is called on the thread that is about to build a job (for tests). */
 class BuildPool {
 public:
-    BuildPool(std::size_t threads, ExtractOptions options);
+    BuildPool(std::size_t threads, ExtractOptions options, std::function<void(const BuildJob&)> on_start = {});
     ~BuildPool();
     BuildPool(const BuildPool&) = delete;
     BuildPool& operator=(const BuildPool&) = delete;
 
-    [[nodiscard]] std::future<Built> submit(BuildJob job);
+    [[nodiscard]] BuildTicket submit(BuildJob job);
+
+    /** The answer to a submitted job. A job no thread has started is taken back and built on the
+     *  calling thread (with an analyzer of its own, made at the first such call), so a caller
+     *  that writes answers in order never idles behind larger files taken first. Call it from
+     *  one thread at a time, once per ticket. */
+    [[nodiscard]] Built collect(BuildTicket& ticket);
 
 private:
+    struct Queued {
+        std::uint64_t number;
+        BuildJob job;
+        std::promise<Built> promise;
+    };
+    struct CallerTools;
+
     void work();
+    Built build(const BuildJob& job, const analyzers::Analyzer& analyzer, const Enricher& enricher) const;
 
     const ExtractOptions m_options;
+    const std::function<void(const BuildJob&)> m_on_start;
     std::mutex m_mutex;
     std::condition_variable m_ready;
-    std::deque<std::pair<BuildJob, std::promise<Built>>> m_queue;
+    std::vector<Queued> m_queue;
+    std::uint64_t m_submitted = 0;
     bool m_stopping = false;
+    std::unique_ptr<CallerTools> m_caller;  ///< the collecting thread's analyzer and enricher
     std::vector<std::thread> m_threads;
 };
 

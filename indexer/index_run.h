@@ -107,7 +107,8 @@ struct IndexEvents {
  *  when a file fails: a file emptied by an interrupted copy must not erase the last good text.
  *
  *  Files are extracted, enriched and analysed on `threads` worker threads while this thread
- *  decides, writes and reports in file order, so a run uses every core with one writer.
+ *  decides, writes and reports in file order, so a run uses every core with one writer; the
+ *  threads take the larger of the next files first (4 per thread are handed out ahead).
  *
  *  Commits after `commit_every` documents or `commit_seconds`, whichever comes first, and at the
  *  end, so a run killed midway leaves an index that opens, holding whole batches (a document is
@@ -115,7 +116,7 @@ struct IndexEvents {
  *  never stops the run. Xapian errors from the writer (a full disk) propagate as exceptions.
  *
  *  Stopping: once `options.stop` is requested, no further file is read (a request during the
- *  walk reads none). The files already handed to the build threads, at most 2 × threads + 1,
+ *  walk reads none). The files already handed to the build threads, at most 4 × threads,
  *  are finished, written and reported as usual; then the run commits and returns with
  *  `interrupted` set if files were left unread (a request after the last file was handed out
  *  changes nothing: the run is whole). Documents whose files seem gone are NOT removed after a stop (files not
