@@ -117,7 +117,11 @@ nlohmann::json to_json(const IndexStatus& status) {
     return {{"status", "ok"},
             {"documents", status.documents},
             {"revision", status.revision},
-            {"caches", {{"answers", cache(status.answer_cache)}, {"counts", cache(status.count_cache)}, {"suggestions", cache(status.suggestion_cache)}}}};
+            {"caches",
+             {{"answers", cache(status.answer_cache)},
+              {"counts", cache(status.count_cache)},
+              {"suggestions", cache(status.suggestion_cache)},
+              {"warmed", status.warmed}}}};
 }
 
 nlohmann::json to_json(const std::vector<ResolvedReference>& references) {

@@ -4,9 +4,11 @@
 #include <algorithm>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <thread>
 
 #include "indexer/stop_on_signals.h"
+#include "server/cache_warmer.h"
 #include "server/routes.h"
 #include "server/search_caches.h"
 
@@ -42,6 +44,10 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     app.add_option("--suggest-cache", suggestion_cache, "typed prefixes whose suggestions are kept for the index revision (0: none)")
         ->capture_default_str();
+    std::size_t warm = 32;
+    app.add_option("--warm", warm,
+                   "latest searches computed again in the background when the index changes, so they stay cached (0: none)")
+        ->capture_default_str();
     app.add_option("--threads", searchers, "searches run at once, each with its own index reader (default: the number of cores)")
         ->check(CLI::Range(1, 256))
         ->capture_default_str();
@@ -71,11 +77,22 @@ int main(int argc, char** argv) {
     }
 
     const std::string& index_dir = shards.front();  // the local index re-indexing writes to
-    tracuu::server::SearchCaches caches(answer_cache, count_cache, suggestion_cache);
+    const bool one_local_index = shards.size() == 1 && shards.front().rfind("tcp://", 0) != 0;
+    const bool warming = warm > 0 && answer_cache > 0 && one_local_index;  // only such answers are cached
+    tracuu::server::SearchCaches caches(answer_cache, count_cache, suggestion_cache, warming ? warm : 0);
     auto pool = tracuu::server::SearcherPool::open(shards, searchers, &caches);
     if (!pool.ok()) {
         std::cerr << "tracuu-server: " << pool.error().message << '\n';
         return kExitNoIndex;
+    }
+    std::optional<tracuu::server::CacheWarmer> warmer;
+    if (warming) {
+        auto searcher = tracuu::server::Searcher::open(shards, &caches);
+        if (!searcher.ok()) {
+            std::cerr << "tracuu-server: " << searcher.error().message << '\n';
+            return kExitNoIndex;
+        }
+        warmer.emplace(std::move(searcher).value(), caches);
     }
     tracuu::server::Reindexer reindexer(index_dir, std::vector<std::filesystem::path>(sources.begin(), sources.end()));
     tracuu::server::Services services{*pool.value(), web_dir, &reindexer, admin_token};

@@ -45,6 +45,12 @@ public:
         return it->second->second;
     }
 
+    /// Whether a value is stored for this key; counts neither a hit nor a miss.
+    [[nodiscard]] bool contains(const std::string& key) const {
+        const std::lock_guard lock(m_mutex);
+        return m_by_key.count(key) != 0;
+    }
+
     void store(const std::string& key, Value value) {
         if (m_capacity == 0) return;
         const std::lock_guard lock(m_mutex);

@@ -3,10 +3,12 @@
  */
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
 
+#include "server/recent_searches.h"
 #include "server/revision_cache.h"
 #include "server/search_types.h"
 #include "server/suggester.h"
@@ -30,14 +32,18 @@ struct MatchCounts {
  *  - `counts`: totals and facets per query and filters: turning a page or changing the sort
  *    keeps them, so only the page is ranked anew; Xapian may then stop early.
  *  - `suggestions`: completions per typed prefix: every key press repeats the last prefix plus a
- *    letter, and a search box's popular prefixes are few. */
+ *    letter, and a search box's popular prefixes are few.
+ *  - `recent`: the last searches whose answers were kept, which a CacheWarmer computes again on
+ *    each new revision so that a commit does not make every popular search a first-time one. */
 struct SearchCaches {
-    SearchCaches(std::size_t answer_entries, std::size_t count_entries, std::size_t suggestion_entries)
-        : answers(answer_entries), counts(count_entries), suggestions(suggestion_entries) {}
+    SearchCaches(std::size_t answer_entries, std::size_t count_entries, std::size_t suggestion_entries, std::size_t recent_entries = 0)
+        : answers(answer_entries), counts(count_entries), suggestions(suggestion_entries), recent(recent_entries) {}
 
     RevisionCache<SearchAnswer> answers;
     RevisionCache<MatchCounts> counts;
     RevisionCache<std::vector<Suggestion>> suggestions;
+    RecentSearches recent;
+    std::atomic<std::uint64_t> warmed{0};  ///< answers computed ahead of their asking (Searcher::warm)
 };
 
 }  // namespace tracuu::server

@@ -123,6 +123,7 @@ Result<SearchAnswer> Searcher::search(const SearchRequest& request) {
         }
     }
     if (!key.empty()) {
+        m_caches->recent.note(answer_key(request, 0), request);
         if (auto cached = m_caches->answers.find(key)) {
             cached->took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
             return std::move(*cached);
@@ -131,6 +132,27 @@ Result<SearchAnswer> Searcher::search(const SearchRequest& request) {
     Result<SearchAnswer> answer = compute(request);
     if (!key.empty() && answer.ok()) m_caches->answers.store(key, answer.value());
     return answer;
+}
+
+bool Searcher::warm(const SearchRequest& request) {
+    if (m_caches == nullptr || !m_caches->answers.enabled() || request.size > kMaxCachedPageSize) return false;
+    const Xapian::rev open_revision = revision();
+    if (open_revision == 0) return false;
+    const std::string key = answer_key(request, open_revision);
+    if (m_caches->answers.contains(key)) return false;
+    Result<SearchAnswer> answer = compute(request);
+    if (!answer.ok()) return false;
+    m_caches->answers.store(key, std::move(answer).value());
+    ++m_caches->warmed;
+    return true;
+}
+
+Xapian::rev Searcher::revision() const {
+    try {
+        return m_db.get_revision();
+    } catch (const Xapian::Error&) {
+        return 0;
+    }
 }
 
 Result<SearchAnswer> Searcher::compute(const SearchRequest& request) {
@@ -283,15 +305,10 @@ Result<BudgetAnswer> Searcher::budget(const BudgetQuery& query) {
 }
 
 IndexStatus Searcher::status() const {
-    // A combined database has no single revision; report 0 rather than fail the health check.
-    Xapian::rev revision = 0;
-    try {
-        revision = m_db.get_revision();
-    } catch (const Xapian::Error&) {
-    }
-    IndexStatus status{m_db.get_termfreq(std::string(schema::kKind) + std::string(schema::kKindDocument)), revision, {}, {}, {}};
+    IndexStatus status{m_db.get_termfreq(std::string(schema::kKind) + std::string(schema::kKindDocument)), revision(), {}, {}, {}, 0};
     if (m_caches != nullptr) {
         status.answer_cache = m_caches->answers.stats();
+        status.warmed = m_caches->warmed.load();
         status.count_cache = m_caches->counts.stats();
         status.suggestion_cache = m_caches->suggestions.stats();
     }

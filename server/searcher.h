@@ -42,6 +42,14 @@ public:
      *  Errors: InvalidArgument for a query without words; Unavailable if the index broke. */
     [[nodiscard]] Result<SearchAnswer> search(const SearchRequest& request);
 
+    /** Computes the answer to `request` on the open revision and keeps it in the answer cache,
+     *  unless it is kept already or cannot be (no cache, a page too large, shards); neither
+     *  counts as a cache hit or miss nor notes the search as asked. True when it computed. */
+    bool warm(const SearchRequest& request);
+
+    /// The revision open, 0 when it has none (several shards; a health check must not fail) or cannot be read.
+    [[nodiscard]] Xapian::rev revision() const;
+
     /// The document with this id, with its resolved references and who cites it; NotFound if there is none.
     [[nodiscard]] Result<DocumentAnswer> document(const std::string& id);
 

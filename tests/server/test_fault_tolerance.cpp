@@ -401,4 +401,27 @@ TEST_CASE("searches keep answering 200 while the indexer adds documents, which t
     CHECK((found.is_object() && found.value("total", 0) == 1500));
 }
 
+TEST_CASE("a search asked before a commit is computed again in the background, then answered from the cache with the new documents") {
+    const TempDir dir;
+    const fs::path index = dir.path() / "index";
+    write_documents(dir.path() / "first", 0, 20, "Phụ lục zqxlohai.");
+    REQUIRE(run_command({TRACUU_INDEX_BIN, "--index", index.string(), "--quiet", (dir.path() / "first").string()}).exit_code == 0);
+    const Server server(index);  // --warm is on by default
+    REQUIRE(server.port() > 0);
+    const auto [first_status, first] = server.get("/api/search", {{"q", "zqxlohai"}});
+    REQUIRE(first_status == 200);
+    CHECK(first.value("total", 0) == 20);
+
+    write_documents(dir.path() / "more", 20, 10, "Phụ lục zqxlohai.");
+    REQUIRE(run_command({TRACUU_INDEX_BIN, "--index", index.string(), "--quiet", (dir.path() / "more").string()}).exit_code == 0);
+    const auto caches = [&] { return server.get("/healthz").second["caches"]; };
+    CHECK(wait_until([&] { return caches().value("warmed", 0) == 1; }, 10));
+
+    const int hits = caches()["answers"].value("hits", -1);
+    const auto [again_status, again] = server.get("/api/search", {{"q", "zqxlohai"}});
+    REQUIRE(again_status == 200);
+    CHECK(again.value("total", 0) == 30);
+    CHECK(caches()["answers"].value("hits", -1) == hits + 1);
+}
+
 }

@@ -1,0 +1,36 @@
+#include "server/cache_warmer.h"
+
+namespace tracuu::server {
+
+CacheWarmer::CacheWarmer(Searcher searcher, SearchCaches& caches, std::chrono::milliseconds poll)
+    : m_searcher(std::move(searcher)), m_caches(caches), m_poll(poll), m_thread([this] { run(); }) {}
+
+CacheWarmer::~CacheWarmer() {
+    {
+        const std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    m_thread.join();
+}
+
+bool CacheWarmer::wait(std::chrono::milliseconds period) {
+    std::unique_lock lock(m_mutex);
+    return !m_wake.wait_for(lock, period, [this] { return m_stopping; });
+}
+
+void CacheWarmer::run() {
+    Xapian::rev warmed_revision = m_searcher.revision();
+    while (wait(m_poll)) {
+        m_searcher.refresh();
+        const Xapian::rev revision = m_searcher.revision();
+        if (revision == 0 || revision == warmed_revision) continue;
+        for (const SearchRequest& request : m_caches.recent.latest()) {
+            if (!wait(std::chrono::milliseconds(0))) return;  // stopping: leave the pass
+            (void)m_searcher.warm(request);
+        }
+        warmed_revision = revision;
+    }
+}
+
+}  // namespace tracuu::server

@@ -1,0 +1,106 @@
+// The cache warmer: the latest searches are computed again on each new revision, so a search
+// asked after a commit is answered from the cache, with what the commit added.
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <string>
+#include <thread>
+
+#include "indexer/index_run.h"
+#include "server/cache_warmer.h"
+#include "server/recent_searches.h"
+#include "server/searcher.h"
+#include "tests/support/temp_dir.h"
+
+using namespace tracuu::server;
+using tracuu::testing::TempDir;
+
+namespace {
+
+void add_plan(const TempDir& dir, int n) {
+    dir.write("docs/kh" + std::to_string(n) + ".txt",
+              "KẾ HOẠCH\nVề chuyển đổi số năm 2025, đợt " + std::to_string(n) + "\n\nTriển khai chuyển đổi số tại đơn vị.\n");
+}
+
+void index_docs(const TempDir& dir) {
+    auto writer = tracuu::indexer::IndexWriter::open(dir.path() / "index").value();
+    (void)tracuu::indexer::index_paths(writer, {dir.path() / "docs"}, {}, nullptr);
+}
+
+SearchRequest request_for(const std::string& q) { return SearchRequest{q, 1, 10, {}, SortOrder::Relevance}; }
+
+/// Waits up to 10 s for the warmer to have computed `count` searches.
+bool warmed(const CacheWarmer& warmer, std::uint64_t count) {
+    for (int i = 0; i < 1000 && warmer.warmed() < count; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    return warmer.warmed() >= count;
+}
+
+}  // namespace
+
+TEST_SUITE("server") {
+
+TEST_CASE("recent searches: distinct, the most recently asked first, at most their capacity") {
+    RecentSearches recent(2);
+    recent.note("a", request_for("a"));
+    recent.note("b", request_for("b"));
+    recent.note("a", request_for("a"));
+    auto latest = recent.latest();
+    REQUIRE(latest.size() == 2);
+    CHECK(latest[0].query == "a");
+    CHECK(latest[1].query == "b");
+    recent.note("c", request_for("c"));
+    latest = recent.latest();
+    REQUIRE(latest.size() == 2);
+    CHECK(latest[0].query == "c");
+    CHECK(latest[1].query == "a");
+
+    RecentSearches none(0);
+    none.note("a", request_for("a"));
+    CHECK(none.latest().empty());
+}
+
+TEST_CASE("after a commit the warmer computes the latest searches again, and the next asking is a cache hit with the new documents") {
+    TempDir dir;
+    add_plan(dir, 1);
+    index_docs(dir);
+    SearchCaches caches(16, 16, 16, 8);
+    auto user = Searcher::open(std::vector<std::string>{(dir.path() / "index").string()}, &caches);
+    auto own = Searcher::open(std::vector<std::string>{(dir.path() / "index").string()}, &caches);
+    REQUIRE(user.ok());
+    REQUIRE(own.ok());
+    const auto first = user.value().search(request_for("chuyển đổi số"));
+    REQUIRE(first.ok());
+    CHECK(first.value().total == 1);
+
+    const CacheWarmer warmer(std::move(own).value(), caches, std::chrono::milliseconds(10));
+    add_plan(dir, 2);
+    index_docs(dir);
+    REQUIRE(warmed(warmer, 1));
+
+    user.value().refresh();
+    const CacheStats before = caches.answers.stats();
+    const auto after = user.value().search(request_for("chuyển đổi số"));
+    REQUIRE(after.ok());
+    CHECK(after.value().total == 2);
+    CHECK(caches.answers.stats().hits == before.hits + 1);
+    CHECK(caches.answers.stats().misses == before.misses);
+    CHECK(warmer.warmed() == 1);  // one search asked, one computed; nothing again without a commit
+}
+
+TEST_CASE("the warmer computes nothing while the index does not change, nor searches never asked") {
+    TempDir dir;
+    add_plan(dir, 1);
+    index_docs(dir);
+    SearchCaches caches(16, 16, 16, 8);
+    auto own = Searcher::open(std::vector<std::string>{(dir.path() / "index").string()}, &caches);
+    REQUIRE(own.ok());
+    const CacheWarmer warmer(std::move(own).value(), caches, std::chrono::milliseconds(10));
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    add_plan(dir, 2);
+    index_docs(dir);  // a new revision, but no search was asked
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    CHECK(warmer.warmed() == 0);
+    CHECK(caches.answers.stats().misses == 0);
+}
+
+}  // TEST_SUITE
