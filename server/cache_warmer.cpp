@@ -25,6 +25,7 @@ void CacheWarmer::run() {
         m_searcher.refresh();
         const Xapian::rev revision = m_searcher.revision();
         if (revision == 0 || revision == warmed_revision) continue;
+        m_searcher.prepare_tables();
         for (const SearchRequest& request : m_caches.recent.latest()) {
             if (!wait(std::chrono::milliseconds(0))) return;  // stopping: leave the pass
             (void)m_searcher.warm(request);

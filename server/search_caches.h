@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "server/recent_searches.h"
+#include "server/revision_tables.h"
 #include "server/revision_cache.h"
 #include "server/search_types.h"
 #include "server/suggester.h"
@@ -34,7 +35,8 @@ struct MatchCounts {
  *  - `suggestions`: completions per typed prefix: every key press repeats the last prefix plus a
  *    letter, and a search box's popular prefixes are few.
  *  - `recent`: the last searches whose answers were kept, which a CacheWarmer computes again on
- *    each new revision so that a commit does not make every popular search a first-time one. */
+ *    each new revision so that a commit does not make every popular search a first-time one.
+ *  - `tables`: the facet and cited-key tables of the newest revision, built once for all. */
 struct SearchCaches {
     SearchCaches(std::size_t answer_entries, std::size_t count_entries, std::size_t suggestion_entries, std::size_t recent_entries = 0)
         : answers(answer_entries), counts(count_entries), suggestions(suggestion_entries), recent(recent_entries) {}
@@ -43,6 +45,7 @@ struct SearchCaches {
     RevisionCache<MatchCounts> counts;
     RevisionCache<std::vector<Suggestion>> suggestions;
     RecentSearches recent;
+    RevisionTables tables;
     std::atomic<std::uint64_t> warmed{0};  ///< answers computed ahead of their asking (Searcher::warm)
 };
 

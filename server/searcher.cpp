@@ -89,11 +89,11 @@ std::vector<Suggestion> Searcher::suggest(std::string_view typed, std::size_t si
         }
         // Over remote shards the table would be read term by term through the network (1.4 s at
         // 100,000 documents, measured over loopback) after each commit: no reference suggestions.
-        if (m_local && !m_cited_keys) m_cited_keys = CitedKeyTable::build(m_db);
+        const std::shared_ptr<const CitedKeyTable> keys = m_local ? cited_key_table() : nullptr;
         const std::string_view done = before_last_word(typed);
         const std::optional<std::string> restored = done.empty() ? std::nullopt : m_restorer.restore(m_db, done);
         std::vector<Suggestion> suggestions =
-            server::suggest(m_db, m_query_analyzer, typed, size, SuggestHelp{m_cited_keys.get(), restored.value_or("")});
+            server::suggest(m_db, m_query_analyzer, typed, size, SuggestHelp{keys.get(), restored.value_or("")});
         if (!key.empty()) m_caches->suggestions.store(key, suggestions);
         return suggestions;
     } catch (const Xapian::Error&) {
@@ -145,6 +145,28 @@ bool Searcher::warm(const SearchRequest& request) {
     m_caches->answers.store(key, std::move(answer).value());
     ++m_caches->warmed;
     return true;
+}
+
+void Searcher::prepare_tables() {
+    if (!m_local) return;
+    try {
+        (void)facet_table();
+        (void)cited_key_table();
+    } catch (const Xapian::Error&) {
+        // The request that needs a table meets the problem and reports it.
+    }
+}
+
+std::shared_ptr<const FacetTable> Searcher::facet_table() {
+    if (m_caches != nullptr) return m_caches->tables.facets.get(revision(), m_db);
+    if (!m_facet_table) m_facet_table = FacetTable::build(m_db);
+    return m_facet_table;
+}
+
+std::shared_ptr<const CitedKeyTable> Searcher::cited_key_table() {
+    if (m_caches != nullptr) return m_caches->tables.cited_keys.get(revision(), m_db);
+    if (!m_cited_keys) m_cited_keys = CitedKeyTable::build(m_db);
+    return m_cited_keys;
 }
 
 Xapian::rev Searcher::revision() const {
@@ -221,12 +243,12 @@ Xapian::MSet Searcher::run(const Xapian::Query& query, const SearchRequest& requ
                 return mset;
             }
         }
-        if (!m_facet_table) m_facet_table = FacetTable::build(m_db);
-        FacetTable::Spy spy(*m_facet_table);
+        const std::shared_ptr<const FacetTable> table = facet_table();
+        FacetTable::Spy spy(*table);
         enquire.add_matchspy(&spy);
         Xapian::MSet mset = enquire.get_mset(offset, request.size, m_db.get_doccount());
         answer.total = mset.get_matches_estimated();
-        answer.facets = m_facet_table->facets(spy);
+        answer.facets = table->facets(spy);
         if (!key.empty()) m_caches->counts.store(key, MatchCounts{answer.total, answer.facets});
         return mset;
     }

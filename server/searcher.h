@@ -50,6 +50,10 @@ public:
     /// The revision open, 0 when it has none (several shards; a health check must not fail) or cannot be read.
     [[nodiscard]] Xapian::rev revision() const;
 
+    /** Builds the facet and cited-key tables of the open revision into the shared caches, if
+     *  they are not there yet, so that requests find them (the cache warmer's first step). */
+    void prepare_tables();
+
     /// The document with this id, with its resolved references and who cites it; NotFound if there is none.
     [[nodiscard]] Result<DocumentAnswer> document(const std::string& id);
 
@@ -79,6 +83,10 @@ private:
     Result<SearchAnswer> compute(const SearchRequest& request);
     /// Runs one query, filling answer's total and facets (exact); returns the requested page of matches.
     Xapian::MSet run(const Xapian::Query& query, const SearchRequest& request, Xapian::doccount offset, SearchAnswer& answer);
+    /// The facet table of the open revision: the one the caches share, else this searcher's own.
+    std::shared_ptr<const FacetTable> facet_table();
+    /// The cited-key table of the open revision, likewise.
+    std::shared_ptr<const CitedKeyTable> cited_key_table();
     /// Turns a page of matches into hits with snippets.
     void fill_hits(const Xapian::MSet& page, const std::set<std::string>& highlight, SearchAnswer& answer);
 
@@ -90,8 +98,9 @@ private:
     /// Every shard is a folder: facets are counted with a FacetTable (remote shards need
     /// Xapian's serialisable spies instead).
     bool m_local = true;
-    std::shared_ptr<const FacetTable> m_facet_table;  ///< of the open revision; null until needed
-    std::shared_ptr<const CitedKeyTable> m_cited_keys;  ///< of the open revision; null until a suggestion needs it
+    /// Without caches (several shards): this searcher's tables of the open revision, null until needed.
+    std::shared_ptr<const FacetTable> m_facet_table;
+    std::shared_ptr<const CitedKeyTable> m_cited_keys;
     SearchCaches* m_caches = nullptr;  ///< null: every request is computed anew
 };
 

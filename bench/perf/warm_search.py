@@ -20,7 +20,7 @@ ap.add_argument("--seconds", type=float, default=40.0)
 ap.add_argument("--lua", required=True, help="the wrk script of the search mix (WORK/wrk-search.lua), for its URLs")
 a = ap.parse_args()
 
-paths = re.findall(r'"(/api/search\?[^"]+)"', open(a.lua).read())
+paths = re.findall(r'"(/api/(?:search|suggest)\?[^"]+)"', open(a.lua).read())
 work = a.index_src.rstrip("/") + "-warm"
 shutil.rmtree(work, ignore_errors=True)
 shutil.copytree(a.index_src, work)
@@ -49,8 +49,9 @@ h1 = health()
 srv.terminate(); srv.wait()
 shutil.rmtree(work, ignore_errors=True)
 lat.sort()
-hits = h1["caches"]["answers"]["hits"] - h0["caches"]["answers"]["hits"]
-misses = h1["caches"]["answers"]["misses"] - h0["caches"]["answers"]["misses"]
-print(json.dumps(dict(warm=a.warm, requests=len(lat), rate=a.rate, p50=round(lat[len(lat)//2], 1), p90=round(lat[int(len(lat)*0.9)], 1),
+cache = "suggestions" if "/api/suggest" in paths[0] else "answers"
+hits = h1["caches"][cache]["hits"] - h0["caches"][cache]["hits"]
+misses = h1["caches"][cache]["misses"] - h0["caches"][cache]["misses"]
+print(json.dumps(dict(build=a.build, cache=cache, warm=a.warm, requests=len(lat), rate=a.rate, p50=round(lat[len(lat)//2], 1), p90=round(lat[int(len(lat)*0.9)], 1),
                       p99=round(lat[int(len(lat)*0.99)], 1), max=round(lat[-1], 1), hits=hits, misses=misses,
                       warmed=h1["caches"]["warmed"], revisions=h1["revision"] - h0["revision"], indexer_rc=indexer_rc)))

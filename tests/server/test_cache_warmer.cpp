@@ -103,4 +103,40 @@ TEST_CASE("the warmer computes nothing while the index does not change, nor sear
     CHECK(caches.answers.stats().misses == 0);
 }
 
+TEST_CASE("the searchers of an index share one facet table and one cited-key table per revision, which the warmer builds after a commit") {
+    TempDir dir;
+    add_plan(dir, 1);
+    index_docs(dir);
+    SearchCaches caches(0, 0, 0);  // no answers kept: every search counts its matches
+    const auto open = [&] { return Searcher::open(std::vector<std::string>{(dir.path() / "index").string()}, &caches); };
+    auto a = open();
+    auto b = open();
+    auto own = open();
+    REQUIRE(a.ok());
+    REQUIRE(b.ok());
+    REQUIRE(own.ok());
+    REQUIRE(a.value().search(request_for("chuyển đổi số")).ok());
+    REQUIRE(b.value().search(request_for("kế hoạch")).ok());
+    (void)a.value().suggest("nghi quy", 5);
+    (void)b.value().suggest("ke hoa", 5);
+    CHECK(caches.tables.facets.builds() == 1);
+    CHECK(caches.tables.cited_keys.builds() == 1);
+
+    const CacheWarmer warmer(std::move(own).value(), caches, std::chrono::milliseconds(10));
+    add_plan(dir, 2);
+    index_docs(dir);
+    const auto built = [&] { return caches.tables.facets.builds() == 2 && caches.tables.cited_keys.builds() == 2; };
+    for (int i = 0; i < 1000 && !built(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    REQUIRE(built());  // by the warmer: no searcher has asked since the commit
+    a.value().refresh();
+    b.value().refresh();
+    const auto found = a.value().search(request_for("chuyển đổi số"));
+    REQUIRE(found.ok());
+    CHECK(found.value().total == 2);
+    REQUIRE(b.value().search(request_for("kế hoạch")).ok());
+    (void)b.value().suggest("nghi quy", 5);
+    CHECK(caches.tables.facets.builds() == 2);
+    CHECK(caches.tables.cited_keys.builds() == 2);
+}
+
 }  // TEST_SUITE
