@@ -4,8 +4,11 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <iostream>
 #include <regex>
+#include <thread>
 
 #include "server/rate_limiter.h"
 
@@ -121,8 +124,25 @@ public:
         return m_server.bind_to_port(m_options.host, m_options.port) ? m_options.port : -1;
     }
 
-    bool listen() { return m_server.listen_after_bind(); }
-    void stop() { m_server.stop(); }
+    bool listen() {
+        m_listening = true;
+        if (m_stop_requested) {
+            m_listening = false;
+            return true;
+        }
+        const bool served = m_server.listen_after_bind();
+        m_listening = false;
+        return served;
+    }
+
+    void stop() {
+        m_stop_requested = true;
+        // httplib's stop() only acts on a listener already running: a request arriving while
+        // listen() starts waits until it runs (m_listening and m_stop_requested are seen in
+        // opposite orders by the two threads, so one of them always sees the other's).
+        for (int i = 0; i < 5000 && m_listening && !m_server.is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        m_server.stop();
+    }
 
 private:
     httplib::Server::Handler adapt(Handler handler, Exposure exposure) {
@@ -182,6 +202,8 @@ private:
     RateLimiter m_limiter;
     std::vector<std::regex> m_cross_origin;
     httplib::Server m_server;
+    std::atomic<bool> m_stop_requested{false};
+    std::atomic<bool> m_listening{false};
 };
 
 HttpServer::HttpServer(HttpServerOptions options) : m_impl(std::make_unique<Impl>(std::move(options))) {}

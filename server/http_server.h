@@ -79,9 +79,9 @@ public:
 
     /// Binds the socket; returns the port, or -1 when it cannot bind.
     [[nodiscard]] int bind();
-    /// Serves until stop(); call after bind().
+    /// Serves until stop(); call after bind(). Returns at once when stop() came first.
     bool listen();
-    /// Stops listen() from another thread.
+    /// Stops listen() from another thread, whether it is serving, starting or not called yet.
     void stop();
 
 private:

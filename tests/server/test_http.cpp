@@ -2,6 +2,8 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include <chrono>
+#include <future>
 #include <thread>
 
 #include "indexer/index_run.h"
@@ -71,6 +73,27 @@ nlohmann::json body_of(const httplib::Result& res) { return nlohmann::json::pars
 }  // namespace
 
 TEST_SUITE("server") {
+
+TEST_CASE("a stop that comes before listen, or while it starts, ends it (a signal during start-up)") {
+    {
+        HttpServerOptions http;
+        http.port = 0;
+        HttpServer server(http);
+        REQUIRE(server.bind() > 0);
+        server.stop();
+        auto served = std::async(std::launch::async, [&] { return server.listen(); });
+        REQUIRE(served.wait_for(std::chrono::seconds(10)) == std::future_status::ready);
+    }
+    for (int i = 0; i < 50; ++i) {
+        HttpServerOptions http;
+        http.port = 0;
+        HttpServer server(http);
+        REQUIRE(server.bind() > 0);
+        auto served = std::async(std::launch::async, [&] { return server.listen(); });
+        server.stop();
+        REQUIRE(served.wait_for(std::chrono::seconds(10)) == std::future_status::ready);
+    }
+}
 
 TEST_CASE("search answers with results, marked snippets and timing") {
     TestServer server;
