@@ -46,7 +46,8 @@ public:
     QueryBuilder();
 
     /** `vocabulary` is the database the query will run on: the spellings of an unaccented pair
-     *  are looked up in it (folded_bigram_query); an empty Database() gives no pair boosts.
+     *  are looked up in it (folded_bigram_query); with an empty Database() such a pair is
+     *  boosted through its plain spelling (`B…`) alone.
      *  Errors (InvalidArgument): no searchable word nor field, only excluded words, a field
      *  without a value or with a malformed year. */
     [[nodiscard]] Result<ParsedQuery> build(std::string_view user_query, const Xapian::Database& vocabulary) const;

@@ -22,15 +22,20 @@ bool CacheWarmer::wait(std::chrono::milliseconds period) {
 void CacheWarmer::run() {
     Xapian::rev warmed_revision = m_searcher.revision();
     while (wait(m_poll)) {
-        m_searcher.refresh();
-        const Xapian::rev revision = m_searcher.revision();
-        if (revision == 0 || revision == warmed_revision) continue;
-        m_searcher.prepare_tables();
-        for (const SearchRequest& request : m_caches.recent.latest()) {
-            if (!wait(std::chrono::milliseconds(0))) return;  // stopping: leave the pass
-            (void)m_searcher.warm(request);
+        // Warming is a convenience: whatever goes wrong, the requests compute their answers
+        // themselves, and the next revision is warmed again.
+        try {
+            m_searcher.refresh();
+            const Xapian::rev revision = m_searcher.revision();
+            if (revision == 0 || revision == warmed_revision) continue;
+            warmed_revision = revision;  // one pass per revision, whatever becomes of it
+            m_searcher.prepare_tables();
+            for (const SearchRequest& request : m_caches.recent.latest()) {
+                if (!wait(std::chrono::milliseconds(0))) return;  // stopping: leave the pass
+                (void)m_searcher.warm(request);
+            }
+        } catch (...) {
         }
-        warmed_revision = revision;
     }
 }
 

@@ -85,14 +85,14 @@ int main(int argc, char** argv) {
         std::cerr << "tracuu-server: " << pool.error().message << '\n';
         return kExitNoIndex;
     }
-    std::optional<tracuu::server::CacheWarmer> warmer;
+    std::optional<tracuu::server::Searcher> warmer_searcher;
     if (warming) {
         auto searcher = tracuu::server::Searcher::open(shards, &caches);
         if (!searcher.ok()) {
             std::cerr << "tracuu-server: " << searcher.error().message << '\n';
             return kExitNoIndex;
         }
-        warmer.emplace(std::move(searcher).value(), caches);
+        warmer_searcher.emplace(std::move(searcher).value());
     }
     tracuu::server::Reindexer reindexer(index_dir, std::vector<std::filesystem::path>(sources.begin(), sources.end()));
     tracuu::server::Services services{*pool.value(), web_dir, &reindexer, admin_token};
@@ -102,6 +102,10 @@ int main(int argc, char** argv) {
     // SIGINT and SIGTERM stop the server (the same watcher as tracuu-index: no handler, no global
     // state); made before any thread starts, so that every thread leaves the signals to it.
     const tracuu::indexer::StopOnSignals stop_signals([&server](int) { server.stop(); });
+    // Started after the watcher, like every thread: a thread started before it would take the
+    // signal and end the process without a clean stop.
+    std::optional<tracuu::server::CacheWarmer> warmer;
+    if (warmer_searcher) warmer.emplace(std::move(*warmer_searcher), caches);
 
     const int port = server.bind();
     if (port < 0) {

@@ -34,8 +34,9 @@ struct MatchCounts {
  *    keeps them, so only the page is ranked anew; Xapian may then stop early.
  *  - `suggestions`: completions per typed prefix: every key press repeats the last prefix plus a
  *    letter, and a search box's popular prefixes are few.
- *  - `recent`: the last searches whose answers were kept, which a CacheWarmer computes again on
- *    each new revision so that a commit does not make every popular search a first-time one.
+ *  - `recent`: the last searches asked whose answers may be kept (pages of up to 20 results),
+ *    which a CacheWarmer computes again on each new revision so that a commit does not make
+ *    every popular search a first-time one.
  *  - `tables`: the facet and cited-key tables of the newest revision, built once for all. */
 struct SearchCaches {
     SearchCaches(std::size_t answer_entries, std::size_t count_entries, std::size_t suggestion_entries, std::size_t recent_entries = 0)

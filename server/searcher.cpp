@@ -142,7 +142,11 @@ bool Searcher::warm(const SearchRequest& request) {
     if (m_caches->answers.contains(key)) return false;
     Result<SearchAnswer> answer = compute(request);
     if (!answer.ok()) return false;
-    m_caches->answers.store(key, std::move(answer).value());
+    // compute() reopens the index when a commit overwrote what it was reading: key the answer by
+    // the revision it was read from.
+    const Xapian::rev read_revision = revision();
+    if (read_revision == 0) return false;
+    m_caches->answers.store(answer_key(request, read_revision), std::move(answer).value());
     ++m_caches->warmed;
     return true;
 }
@@ -197,7 +201,8 @@ Result<SearchAnswer> Searcher::compute(const SearchRequest& request) {
         if (url_filter.value().empty()) return q;
         return Xapian::Query(Xapian::Query::OP_FILTER, q, url_filter.value());
     };
-    for (int attempt = 0; attempt < 2; ++attempt) {
+    const SearchAnswer blank = answer;
+    for (int attempt = 0;; ++attempt) {
         try {
             // Built against the index (the spellings of unaccented pairs), so inside the retry.
             Result<indexer::ParsedQuery> parsed = m_queries.build(restored ? *restored : request.query, m_db);
@@ -208,17 +213,24 @@ Result<SearchAnswer> Searcher::compute(const SearchRequest& request) {
                 answer.relaxed = answer.total > 0;
             }
             fill_hits(page, parsed.value().highlight, answer);
-            break;
-        } catch (const Xapian::DatabaseModifiedError&) {
-            m_db.reopen();  // the recovery Xapian documents for this error; retry once
+            answer.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+            return answer;
+        } catch (const Xapian::DatabaseModifiedError& e) {
+            // Later commits overwrote the revision being read: Xapian's recovery is to reopen and
+            // read again, once; a second time, the index is changing too fast to answer now.
+            if (attempt > 0) return index_broken(e);
+            try {
+                m_db.reopen();
+            } catch (const Xapian::Error& reopen_error) {
+                return index_broken(reopen_error);
+            }
             m_facet_table.reset();
             m_cited_keys.reset();
+            answer = blank;
         } catch (const Xapian::Error& e) {
             return index_broken(e);
         }
     }
-    answer.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-    return answer;
 }
 
 Xapian::MSet Searcher::run(const Xapian::Query& query, const SearchRequest& request, Xapian::doccount offset, SearchAnswer& answer) {

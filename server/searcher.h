@@ -43,8 +43,9 @@ public:
     [[nodiscard]] Result<SearchAnswer> search(const SearchRequest& request);
 
     /** Computes the answer to `request` on the open revision and keeps it in the answer cache,
-     *  unless it is kept already or cannot be (no cache, a page too large, shards); neither
-     *  counts as a cache hit or miss nor notes the search as asked. True when it computed. */
+     *  unless it is kept already or cannot be (no cache, a page too large, shards); counts
+     *  neither a hit nor a miss of the answer cache (the count cache counts as for a search) and
+     *  does not note the search as asked. True when it computed and kept an answer. */
     bool warm(const SearchRequest& request);
 
     /// The revision open, 0 when it has none (several shards; a health check must not fail) or cannot be read.

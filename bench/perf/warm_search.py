@@ -16,7 +16,7 @@ ap.add_argument("--extra", required=True, help="folder of documents to add while
 ap.add_argument("--build", required=True, help="build folder holding indexer/tracuu-index and server/tracuu-server")
 ap.add_argument("--warm", type=int, default=32)
 ap.add_argument("--rate", type=float, default=20.0)
-ap.add_argument("--seconds", type=float, default=40.0)
+ap.add_argument("--seconds", type=float, default=40.0, help="of searching; the indexer starts after 2 s")
 ap.add_argument("--lua", required=True, help="the wrk script of the search mix (WORK/wrk-search.lua), for its URLs")
 a = ap.parse_args()
 
@@ -44,7 +44,7 @@ while time.time() - t0 < a.seconds:
     if status != 200: print("status", status)
     nxt = t0 + i / a.rate
     if nxt > time.time(): time.sleep(nxt - time.time())
-indexer_rc = indexer.wait()
+indexer_rc = indexer.wait() if indexer is not None else None
 h1 = health()
 srv.terminate(); srv.wait()
 shutil.rmtree(work, ignore_errors=True)

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <future>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -84,17 +85,29 @@ TEST_CASE("collecting a job no thread has started builds it on the collecting th
     TempDir dir;
     Gate gate;
     BuildPool pool(1, {}, [&](const BuildJob& job) { gate.on_start(job); });
+    const struct Opener {
+        Gate& gate;
+        ~Opener() { gate.open(); }  // whatever fails below, the pool's thread is let go before it is joined
+    } opener{gate};
     BuildTicket busy = pool.submit(job_for(dir, "busy", 1));
     while (gate.started().empty()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
     BuildTicket waiting = pool.submit(job_for(dir, "waiting", 5));
 
-    // The pool's only thread is held in `busy`: waiting for it would never return.
-    const auto built = pool.collect(waiting);
+    // The pool's only thread is held in `busy`: waiting for it would not return before the gate opens.
+    std::thread::id collector;
+    auto collected = std::async(std::launch::async, [&] {
+        collector = std::this_thread::get_id();
+        return pool.collect(waiting);
+    });
+    const bool in_time = collected.wait_for(std::chrono::seconds(30)) == std::future_status::ready;
+    if (!in_time) gate.open();  // so that the waiting collect() returns and the test can end
+    REQUIRE_MESSAGE(in_time, "collect() waited for the busy thread");
+    const auto built = collected.get();
     REQUIRE(built.document.has_value());
     CHECK(built.document->id == "waiting");
     CHECK(gate.started() == std::vector<std::string>{"busy", "waiting"});
-    CHECK(gate.threads().at(1) == std::this_thread::get_id());
-    CHECK(gate.threads().at(0) != std::this_thread::get_id());
+    CHECK(gate.threads().at(1) == collector);
+    CHECK(gate.threads().at(0) != collector);
 
     gate.open();
     const auto first = pool.collect(busy);  // started by the pool: its answer
