@@ -24,7 +24,7 @@ SRC = os.path.normpath(os.path.join(ROOT, "..", "shared", "corpus-src"))
 PGBIN = "/usr/lib/postgresql/15/bin"
 
 
-ALL_STEPS = ["build", "corpus", "analyzer", "index", "pdf", "serve", "search", "pg"]
+ALL_STEPS = ["build", "corpus", "analyzer", "index", "pdf", "serve", "search", "pg", "warm"]
 
 
 def log(*a):

@@ -125,6 +125,16 @@ def rows(R, a):
             out.append(("suggest queries/s, caches off", fmt(u["qps"], 0), "", "", "", "", "", ""))
         out.append((f"server RSS (VmRSS, --threads {s['threads']}): start / after load",
                     f"{s['rss_start_kib'] / 1024:.0f} / {s['rss_end_kib'] / 1024:.0f} MiB", "", "", "", "", "", ""))
+    w = R.get("warm")
+    if w and "0" in w and "32" in w:
+        off, on = w["0"], w["32"]
+        label = (f"search at {on['rate']:.0f}/s while 5,000 documents are added ({on['revisions']} commits), "
+                 "cache warmer off → on (`--warm 0` / `--warm 32`, bench/perf/warm_search.py)")
+        out.append((label + ": answered from the cache",
+                    f"{off['hits']:,} → {on['hits']:,} of {on['requests']:,}", "", "", "", "", "", f"{off['load']}; {on['load']}"))
+        out.append(("the same: p50 / p90 / p99",
+                    f"{off['p50']} / {off['p90']} / {off['p99']} ms → {on['p50']} / {on['p90']} / {on['p99']} ms",
+                    "", "", "", "", "", f"warmed: {on['warmed']}"))
     sv = R.get("serve")
     if sv:
         p = R.get("pg", {}).get("load")
@@ -259,6 +269,12 @@ How each figure is taken:
   the total, the top 10 by `ts_rank_cd` and facet counts by type and year; filters are SQL
   conditions. Load client: `pgbench -c {a.connections} -j 2 -T {a.duration}` with one script per query
   of the mix, per-transaction latencies from its log.
+- searching while documents are added (step `warm`): a copy of the served index, `tracuu-server
+  --threads 2` with the default caches and `--warm 0` or `--warm 32`; the 37 searches of the mix
+  asked once, then in turn at 20 per second for 40 s from one connection while `tracuu-index`
+  adds 5,000 documents generated with the next seed (committing every 5 s); "answered from the
+  cache" counts the answer-cache hits of those 800 searches (`/healthz`), latencies are the
+  client's.
 
 ### Query mix (hits on both systems)
 
