@@ -10,6 +10,7 @@
 #include "indexer/stop_on_signals.h"
 #include "server/cache_warmer.h"
 #include "server/routes.h"
+#include "server/shards.h"
 #include "server/search_caches.h"
 
 namespace {
@@ -77,7 +78,7 @@ int main(int argc, char** argv) {
     }
 
     const std::string& index_dir = shards.front();  // the local index re-indexing writes to
-    const bool one_local_index = shards.size() == 1 && shards.front().rfind("tcp://", 0) != 0;
+    const bool one_local_index = shards.size() == 1 && !tracuu::server::is_remote(shards.front());
     const bool warming = warm > 0 && answer_cache > 0 && one_local_index;  // only such answers are cached
     tracuu::server::SearchCaches caches(answer_cache, count_cache, suggestion_cache, warming ? warm : 0);
     auto pool = tracuu::server::SearcherPool::open(shards, searchers, &caches);

@@ -4,13 +4,11 @@
 #pragma once
 
 #include <cstddef>
-#include <list>
 #include <mutex>
 #include <string>
-#include <unordered_map>
-#include <utility>
 #include <vector>
 
+#include "server/lru_map.h"
 #include "server/search_types.h"
 
 namespace tracuu::server {
@@ -19,41 +17,25 @@ namespace tracuu::server {
  *  Thread-safe: the searchers of one index note into it, the cache warmer reads it. */
 class RecentSearches {
 public:
-    explicit RecentSearches(std::size_t capacity) : m_capacity(capacity) {}
+    explicit RecentSearches(std::size_t capacity) : m_entries(capacity) {}
 
-    [[nodiscard]] std::size_t capacity() const { return m_capacity; }
+    [[nodiscard]] std::size_t capacity() const { return m_entries.capacity(); }
 
     /// Notes a search; `key` names it whatever the index revision (the same key, the same search).
     void note(const std::string& key, const SearchRequest& request) {
-        if (m_capacity == 0) return;
         const std::lock_guard lock(m_mutex);
-        if (const auto it = m_by_key.find(key); it != m_by_key.end()) {
-            m_entries.splice(m_entries.begin(), m_entries, it->second);
-            return;
-        }
-        m_entries.emplace_front(key, request);
-        m_by_key[key] = m_entries.begin();
-        if (m_entries.size() > m_capacity) {
-            m_by_key.erase(m_entries.back().first);
-            m_entries.pop_back();
-        }
+        m_entries.put(key, request);
     }
 
     /// The searches noted, the most recent first.
     [[nodiscard]] std::vector<SearchRequest> latest() const {
         const std::lock_guard lock(m_mutex);
-        std::vector<SearchRequest> out;
-        out.reserve(m_entries.size());
-        for (const auto& entry : m_entries) out.push_back(entry.second);
-        return out;
+        return m_entries.values();
     }
 
 private:
-    using Entry = std::pair<std::string, SearchRequest>;
-    const std::size_t m_capacity;
     mutable std::mutex m_mutex;
-    std::list<Entry> m_entries;
-    std::unordered_map<std::string, std::list<Entry>::iterator> m_by_key;
+    LruMap<SearchRequest> m_entries;
 };
 
 }  // namespace tracuu::server

@@ -5,12 +5,12 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <list>
 #include <mutex>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <utility>
+
+#include "server/lru_map.h"
 
 namespace tracuu::server {
 
@@ -28,57 +28,41 @@ struct CacheStats {
 template <class Value>
 class RevisionCache {
 public:
-    explicit RevisionCache(std::size_t capacity) : m_capacity(capacity) {}
+    explicit RevisionCache(std::size_t capacity) : m_entries(capacity) {}
 
-    [[nodiscard]] bool enabled() const { return m_capacity > 0; }
+    [[nodiscard]] bool enabled() const { return m_entries.capacity() > 0; }
 
     /// A copy of the value stored for this key, if any; counts a hit or a miss.
     [[nodiscard]] std::optional<Value> find(const std::string& key) {
         const std::lock_guard lock(m_mutex);
-        const auto it = m_by_key.find(key);
-        if (it == m_by_key.end()) {
+        const Value* found = m_entries.use(key);
+        if (found == nullptr) {
             ++m_misses;
             return std::nullopt;
         }
         ++m_hits;
-        m_entries.splice(m_entries.begin(), m_entries, it->second);
-        return it->second->second;
+        return *found;
     }
 
     /// Whether a value is stored for this key; counts neither a hit nor a miss.
     [[nodiscard]] bool contains(const std::string& key) const {
         const std::lock_guard lock(m_mutex);
-        return m_by_key.count(key) != 0;
+        return m_entries.contains(key);
     }
 
     void store(const std::string& key, Value value) {
-        if (m_capacity == 0) return;
         const std::lock_guard lock(m_mutex);
-        if (const auto it = m_by_key.find(key); it != m_by_key.end()) {
-            it->second->second = std::move(value);
-            m_entries.splice(m_entries.begin(), m_entries, it->second);
-            return;
-        }
-        m_entries.emplace_front(key, std::move(value));
-        m_by_key[key] = m_entries.begin();
-        if (m_entries.size() > m_capacity) {
-            m_by_key.erase(m_entries.back().first);
-            m_entries.pop_back();
-        }
+        m_entries.put(key, std::move(value));
     }
 
     [[nodiscard]] CacheStats stats() const {
         const std::lock_guard lock(m_mutex);
-        return CacheStats{m_capacity, m_hits, m_misses};
+        return CacheStats{m_entries.capacity(), m_hits, m_misses};
     }
 
 private:
-    using Entry = std::pair<std::string, Value>;
-
-    const std::size_t m_capacity;
     mutable std::mutex m_mutex;
-    std::list<Entry> m_entries;  ///< most recently used first
-    std::unordered_map<std::string, typename std::list<Entry>::iterator> m_by_key;
+    LruMap<Value> m_entries;
     std::uint64_t m_hits = 0;
     std::uint64_t m_misses = 0;
 };

@@ -68,7 +68,7 @@ Result<Searcher> Searcher::open(const std::filesystem::path& index_dir) { return
 Result<Searcher> Searcher::open(const std::vector<std::string>& shards, SearchCaches* caches) {
     Result<Xapian::Database> db = open_shards(shards);
     if (!db.ok()) return db.error();
-    const bool local = std::none_of(shards.begin(), shards.end(), [](const std::string& s) { return s.rfind("tcp://", 0) == 0; });
+    const bool local = std::none_of(shards.begin(), shards.end(), [](const std::string& s) { return is_remote(s); });
     // Only one local database has one revision to key the cache with.
     return Searcher(std::move(db).value(), local, local && shards.size() == 1 ? caches : nullptr);
 }

@@ -13,7 +13,7 @@ constexpr useconds_t kRemoteTimeoutMicros = 10'000'000;
 
 Result<Xapian::Database> open_one(const std::string& location) {
     const std::string rerun = ": run tracuu-index --index " + location + " first";
-    if (location.rfind(kRemoteScheme, 0) == 0) {
+    if (is_remote(location)) {
         const std::string address = location.substr(kRemoteScheme.size());
         const auto colon = address.rfind(':');
         unsigned port = 0;
@@ -30,6 +30,8 @@ Result<Xapian::Database> open_one(const std::string& location) {
 }
 
 }  // namespace
+
+bool is_remote(std::string_view location) { return location.substr(0, kRemoteScheme.size()) == kRemoteScheme; }
 
 Result<Xapian::Database> open_shards(const std::vector<std::string>& locations) {
     if (locations.empty()) return Error{ErrorCode::InvalidArgument, "no index given"};

@@ -7,6 +7,7 @@
 #include <xapian.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "indexer/error.h"
@@ -18,5 +19,8 @@ namespace tracuu::server {
  *  and facet counts equal those of one database holding every document. Errors
  *  (Unavailable): a missing or unreadable shard, or one written by another tracuu version. */
 [[nodiscard]] Result<Xapian::Database> open_shards(const std::vector<std::string>& locations);
+
+/// True for a `tcp://HOST:PORT` location, served by `xapian-tcpsrv`; false for a folder.
+[[nodiscard]] bool is_remote(std::string_view location);
 
 }  // namespace tracuu::server
