@@ -50,29 +50,41 @@ std::shared_ptr<const FacetTable> FacetTable::build(const Xapian::Database& db) 
     return table;
 }
 
-FacetTable::Spy::Spy(const FacetTable& table) : m_table(table) {
-    for (std::size_t s = 0; s < kSlots; ++s) m_counts[s].assign(table.m_values[s].size(), 0);
+FacetTable::Counts FacetTable::empty_counts() const {
+    Counts counts;
+    for (std::size_t s = 0; s < kSlots; ++s) counts[s].assign(m_values[s].size(), 0);
+    return counts;
 }
 
-void FacetTable::Spy::operator()(const Xapian::Document& doc, double) {
-    const Xapian::docid id = doc.get_docid();
+void FacetTable::count(Xapian::docid id, Counts& counts) const {
     for (std::size_t s = 0; s < kSlots; ++s) {
-        const auto& of_doc = m_table.m_of_doc[s];
         // A document added after the table was built has no entry; the searcher rebuilds the
         // table when the database changes, so this only guards against a race with a reopen.
-        if (id < of_doc.size()) ++m_counts[s][of_doc[id]];
+        if (id < m_of_doc[s].size()) ++counts[s][m_of_doc[s][id]];
     }
 }
 
-Facets FacetTable::facets(const Spy& spy) const {
+Facets FacetTable::facets(const Counts& counts) const {
     std::array<std::vector<FacetCount>, kSlots> out;
     for (std::size_t s = 0; s < kSlots; ++s) {
         for (std::size_t v = 1; v < m_values[s].size(); ++v) {
-            if (spy.m_counts[s][v] > 0) out[s].push_back({m_values[s][v], spy.m_counts[s][v]});
+            if (counts[s][v] > 0) out[s].push_back({m_values[s][v], counts[s][v]});
         }
         out[s] = ordered(std::move(out[s]));
     }
     return Facets{std::move(out[0]), std::move(out[1]), std::move(out[2]), std::move(out[3])};
+}
+
+FacetTable::Spy::Spy(const FacetTable& table) : m_table(table), m_counts(table.empty_counts()) {}
+
+void FacetTable::Spy::operator()(const Xapian::Document& doc, double) { m_table.count(doc.get_docid(), m_counts); }
+
+Facets FacetTable::facets(const Spy& spy) const { return facets(spy.m_counts); }
+
+Facets FacetTable::facets(const DocSet& matches) const {
+    Counts counts = empty_counts();
+    matches.for_each([&](Xapian::docid id) { count(id, counts); });
+    return facets(counts);
 }
 
 Facets facets_of(const Xapian::ValueCountMatchSpy& types, const Xapian::ValueCountMatchSpy& issuers, const Xapian::ValueCountMatchSpy& years,

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "server/doc_set.h"
 #include "server/search_types.h"
 
 namespace tracuu::server {
@@ -34,12 +35,18 @@ public:
 
     /// The counts gathered by a Spy, as facets: values by descending count, then by value.
     [[nodiscard]] Facets facets(const Spy& spy) const;
+    /// The same for a set of matches (documents the table does not know are not counted).
+    [[nodiscard]] Facets facets(const DocSet& matches) const;
 
 private:
     static constexpr std::size_t kSlots = 4;
     /// Per slot: distinct values (index 0 is "no value"), and each document id's value index.
     std::array<std::vector<std::string>, kSlots> m_values;
     std::array<std::vector<std::uint32_t>, kSlots> m_of_doc;
+    using Counts = std::array<std::vector<std::uint64_t>, kSlots>;
+    [[nodiscard]] Counts empty_counts() const;
+    void count(Xapian::docid id, Counts& counts) const;
+    [[nodiscard]] Facets facets(const Counts& counts) const;
     friend class Spy;
 };
 
@@ -50,7 +57,7 @@ public:
 
 private:
     const FacetTable& m_table;
-    std::array<std::vector<std::uint64_t>, kSlots> m_counts;
+    Counts m_counts;
     friend class FacetTable;
 };
 

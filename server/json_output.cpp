@@ -121,6 +121,7 @@ nlohmann::json to_json(const IndexStatus& status) {
              {{"answers", cache(status.answer_cache)},
               {"counts", cache(status.count_cache)},
               {"suggestions", cache(status.suggestion_cache)},
+              {"term_sets", cache(status.term_set_cache)},
               {"warmed", status.warmed}}}};
 }
 

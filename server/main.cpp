@@ -38,12 +38,18 @@ int main(int argc, char** argv) {
     std::size_t answer_cache = 2048;
     std::size_t count_cache = 4096;
     std::size_t suggestion_cache = 4096;
+    std::size_t term_set_cache_mib = 64;
     app.add_option("--answer-cache", answer_cache, "search answers kept for the index revision (0: compute every search anew)")
         ->capture_default_str();
     app.add_option("--count-cache", count_cache,
                    "searches whose total and facet counts are kept for the index revision (0: count every search anew)")
         ->capture_default_str();
     app.add_option("--suggest-cache", suggestion_cache, "typed prefixes whose suggestions are kept for the index revision (0: none)")
+        ->capture_default_str();
+    app.add_option("--term-set-cache", term_set_cache_mib,
+                   "MiB of the sets of documents of query terms kept for the index revision, to count new queries by set "
+                   "algebra (0: count every search by walking its matches)")
+        ->check(CLI::Range(std::size_t{0}, std::size_t{1} << 20))
         ->capture_default_str();
     std::size_t warm = 32;
     app.add_option("--warm", warm,
@@ -80,7 +86,11 @@ int main(int argc, char** argv) {
     const std::string& index_dir = shards.front();  // the local index re-indexing writes to
     const bool one_local_index = shards.size() == 1 && !tracuu::server::is_remote(shards.front());
     const bool warming = warm > 0 && answer_cache > 0 && one_local_index;  // only such answers are cached
-    tracuu::server::SearchCaches caches(answer_cache, count_cache, suggestion_cache, warming ? warm : 0);
+    tracuu::server::SearchCaches caches({.answers = answer_cache,
+                                         .counts = count_cache,
+                                         .suggestions = suggestion_cache,
+                                         .recent = warming ? warm : 0,
+                                         .term_set_bytes = term_set_cache_mib << 20});
     auto pool = tracuu::server::SearcherPool::open(shards, searchers, &caches);
     if (!pool.ok()) {
         std::cerr << "tracuu-server: " << pool.error().message << '\n';

@@ -50,9 +50,10 @@ public:
         return m_entries.contains(key);
     }
 
-    void store(const std::string& key, Value value) {
+    /// Keeps the value, at `cost` of the capacity (1 unless the cache counts in other units).
+    void store(const std::string& key, Value value, std::size_t cost = 1) {
         const std::lock_guard lock(m_mutex);
-        m_entries.put(key, std::move(value));
+        m_entries.put(key, std::move(value), cost);
     }
 
     [[nodiscard]] CacheStats stats() const {

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "server/match_sets.h"
 #include "server/recent_searches.h"
 #include "server/revision_tables.h"
 #include "server/revision_cache.h"
@@ -37,15 +38,28 @@ struct MatchCounts {
  *  - `recent`: the last searches asked whose answers may be kept (pages of up to 20 results),
  *    which a CacheWarmer computes again on each new revision so that a commit does not make
  *    every popular search a first-time one.
+ *  - `term_sets`: the documents of each term a query's matching part names, as sets: a new query
+ *    made of words asked before on the revision is counted by set algebra (match_sets.h) and
+ *    only its page is ranked.
  *  - `tables`: the facet and cited-key tables of the newest revision, built once for all. */
 struct SearchCaches {
-    SearchCaches(std::size_t answer_entries, std::size_t count_entries, std::size_t suggestion_entries, std::size_t recent_entries = 0)
-        : answers(answer_entries), counts(count_entries), suggestions(suggestion_entries), recent(recent_entries) {}
+    /// How much each cache keeps; 0 keeps nothing.
+    struct Sizes {
+        std::size_t answers = 0;      ///< entries
+        std::size_t counts = 0;       ///< entries
+        std::size_t suggestions = 0;  ///< entries
+        std::size_t recent = 0;       ///< entries
+        std::size_t term_set_bytes = 0;
+    };
+
+    explicit SearchCaches(const Sizes& sizes)
+        : answers(sizes.answers), counts(sizes.counts), suggestions(sizes.suggestions), recent(sizes.recent), term_sets(sizes.term_set_bytes) {}
 
     RevisionCache<SearchAnswer> answers;
     RevisionCache<MatchCounts> counts;
     RevisionCache<std::vector<Suggestion>> suggestions;
     RecentSearches recent;
+    DocSetCache term_sets;
     RevisionTables tables;
     std::atomic<std::uint64_t> warmed{0};  ///< answers computed ahead of their asking (Searcher::warm)
 };

@@ -163,6 +163,7 @@ struct IndexStatus {
     CacheStats answer_cache;      ///< all zero when the index is not cached (shards)
     CacheStats count_cache;
     CacheStats suggestion_cache;
+    CacheStats term_set_cache;  ///< capacity in bytes
     std::uint64_t warmed = 0;  ///< answers computed ahead by the cache warmer (cache_warmer.h)
 };
 

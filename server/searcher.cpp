@@ -5,6 +5,7 @@
 
 #include "indexer/document_builder.h"
 #include "indexer/schema.h"
+#include "server/match_sets.h"
 #include "server/shards.h"
 #include "server/snippet.h"
 
@@ -240,12 +241,10 @@ Xapian::MSet Searcher::run(const Xapian::Query& query, const SearchRequest& requ
     if (request.sort != SortOrder::Relevance) {
         enquire.set_sort_by_value_then_relevance(schema::kSlotDate, request.sort == SortOrder::DateDescending);
     }
-    // Facet counts and the total are exact only if every match is seen (check_at_least =
-    // doccount). One ranked pass over every match costs less than an unweighted counting pass
-    // plus a ranked pass that stops early (measured: bench/perf/PROFILE.md); what made the walk
-    // expensive was reading four values per match, which the FacetTable replaces.
     if (m_local) {
-        const std::string key = m_caches != nullptr && m_caches->counts.enabled() ? counts_key(query, m_db.get_revision()) : "";
+        // Only a single database has a revision (m_caches is null otherwise).
+        const Xapian::rev revision = m_caches != nullptr ? m_db.get_revision() : 0;
+        const std::string key = m_caches != nullptr && m_caches->counts.enabled() ? counts_key(query, revision) : "";
         if (!key.empty()) {
             if (auto counts = m_caches->counts.find(key)) {
                 // The page alone: Xapian may stop as soon as the best matches are certain.
@@ -256,11 +255,26 @@ Xapian::MSet Searcher::run(const Xapian::Query& query, const SearchRequest& requ
             }
         }
         const std::shared_ptr<const FacetTable> table = facet_table();
-        FacetTable::Spy spy(*table);
-        enquire.add_matchspy(&spy);
-        Xapian::MSet mset = enquire.get_mset(offset, request.size, m_db.get_doccount());
-        answer.total = mset.get_matches_estimated();
-        answer.facets = table->facets(spy);
+        Xapian::MSet mset;
+        if (m_caches != nullptr && m_caches->term_sets.sets.enabled()) {
+            // Counted by set algebra over the sets of the query's terms, most of them kept from
+            // earlier queries; only the page is ranked. With every set to read, this costs what
+            // the exact pass below costs; with them kept, half (bench/perf/PROFILE.md).
+            const DocSet matches = matching_documents(m_db, query, &m_caches->term_sets, std::to_string(revision) + '\n');
+            mset = enquire.get_mset(offset, request.size);
+            answer.total = matches.count();
+            answer.facets = table->facets(matches);
+        } else {
+            // Facet counts and the total are exact only if every match is seen (check_at_least =
+            // doccount). One ranked pass over every match costs less than an unweighted counting
+            // pass plus a ranked pass that stops early (measured: bench/perf/PROFILE.md); what made
+            // the walk expensive was reading four values per match, which the FacetTable replaces.
+            FacetTable::Spy spy(*table);
+            enquire.add_matchspy(&spy);
+            mset = enquire.get_mset(offset, request.size, m_db.get_doccount());
+            answer.total = mset.get_matches_estimated();
+            answer.facets = table->facets(spy);
+        }
         if (!key.empty()) m_caches->counts.store(key, MatchCounts{answer.total, answer.facets});
         return mset;
     }
@@ -345,6 +359,7 @@ IndexStatus Searcher::status() const {
         status.warmed = m_caches->warmed.load();
         status.count_cache = m_caches->counts.stats();
         status.suggestion_cache = m_caches->suggestions.stats();
+        status.term_set_cache = m_caches->term_sets.sets.stats();
     }
     return status;
 }

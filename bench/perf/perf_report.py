@@ -104,6 +104,9 @@ def rows(R, a):
         n = R.get("serve", {}).get("docs", a.docs)
         out += search_rows(f"caches off: every query computed, all its matches counted ({n:,} docs)", s["search_uncached"],
                            "what each new query costs")
+    if s and s.get("search_term_sets_cached"):
+        out += search_rows("answers and counts not cached, term sets kept per revision (`--answer-cache 0 --count-cache 0`)",
+                           s["search_term_sets_cached"], "a query not asked before on the revision, of words asked before")
     if s and s.get("search_counts_cached"):
         c = s["search_counts_cached"]
         out += search_rows("answers not cached, totals and facets cached per revision (`--answer-cache 0`)", c,
@@ -253,10 +256,14 @@ How each figure is taken:
   `--connections 64` connection threads, `--keep-alive 2`) on the index of
   `--docs` documents, `wrk` with a Lua script cycling through the {len(s.get('queries', []))} URL-encoded
   queries of the mix below, `size=10`, facets included in every answer; suggest: the same over
-  {len(SUGGEST)} prefixes. RSS is VmRSS from /proc/PID/status. Three runs of the same load: "caches
-  off" (`--answer-cache 0 --count-cache 0 --suggest-cache 0`): every search walks all its matches
+  {len(SUGGEST)} prefixes. RSS is VmRSS from /proc/PID/status. Four runs of the same load: "caches
+  off" (`--answer-cache 0 --count-cache 0 --suggest-cache 0 --term-set-cache 0`): every search walks all its matches
   for its exact total and facets and ranks its page, as PostgreSQL answers every query anew; this
-  is what a query costs the first time it is asked on an index revision. "Answers not cached"
+  is what a query costs the first time it is asked on an index revision when none of its words
+  was asked before. "Answers and counts not cached" (`--answer-cache 0 --count-cache 0`): every
+  search ranks its page, and counts its matches by set algebra over the sets of its terms'
+  documents, kept per revision after their first use (`--term-set-cache`, 64 MiB): what a query
+  not asked before costs when its words were. "Answers not cached"
   (`--answer-cache 0`): totals and facets of a query already counted on the revision are reused
   (a page turned, a sort changed) and only the page is ranked. "Default": whole answers and
   suggestions are kept per revision (2,048 and 4,096 entries); the wrk mix cycles through few

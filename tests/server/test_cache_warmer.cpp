@@ -63,7 +63,7 @@ TEST_CASE("after a commit the warmer computes the latest searches again, and the
     TempDir dir;
     add_plan(dir, 1);
     index_docs(dir);
-    SearchCaches caches(16, 16, 16, 8);
+    SearchCaches caches({.answers = 16, .counts = 16, .suggestions = 16, .recent = 8});
     auto user = Searcher::open(std::vector<std::string>{(dir.path() / "index").string()}, &caches);
     auto own = Searcher::open(std::vector<std::string>{(dir.path() / "index").string()}, &caches);
     REQUIRE(user.ok());
@@ -91,7 +91,7 @@ TEST_CASE("the warmer computes the recent searches once per new revision, and no
     TempDir dir;
     add_plan(dir, 1);
     index_docs(dir);
-    SearchCaches caches(1, 16, 16, 8);  // room for one answer: the first search asked is not kept
+    SearchCaches caches({.answers = 1, .counts = 16, .suggestions = 16, .recent = 8});  // room for one answer: the first search asked is not kept
     auto user = Searcher::open(std::vector<std::string>{(dir.path() / "index").string()}, &caches);
     auto own = Searcher::open(std::vector<std::string>{(dir.path() / "index").string()}, &caches);
     REQUIRE(user.ok());
@@ -114,7 +114,7 @@ TEST_CASE("the searchers of an index share one facet table and one cited-key tab
     TempDir dir;
     add_plan(dir, 1);
     index_docs(dir);
-    SearchCaches caches(0, 0, 0);  // no answers kept: every search counts its matches
+    SearchCaches caches({});  // no answers kept: every search counts its matches
     const auto open = [&] { return Searcher::open(std::vector<std::string>{(dir.path() / "index").string()}, &caches); };
     auto a = open();
     auto b = open();

@@ -59,7 +59,7 @@ public:
 
 private:
     TempDir m_dir;
-    SearchCaches m_caches{16, 16, 16};
+    SearchCaches m_caches{{.answers = 16, .counts = 16, .suggestions = 16, .term_set_bytes = 1 << 20}};
     std::unique_ptr<SearcherPool> m_pool;
     std::unique_ptr<Reindexer> m_reindexer;
     std::unique_ptr<Services> m_services;
@@ -162,6 +162,9 @@ TEST_CASE("health reports how often the caches answered: a search asked twice is
     CHECK(caches["counts"]["misses"] == 1);  // only the computed answer counted its matches
     CHECK(caches["suggestions"]["misses"] == 1);
     CHECK(caches["suggestions"]["hits"] == 0);
+    CHECK(caches["term_sets"]["capacity"] == 1 << 20);  // bytes
+    CHECK(caches["term_sets"]["misses"] >= 2);           // `khoa` and `học`, read for the count
+    CHECK(caches["term_sets"]["hits"] == 0);
 }
 
 TEST_CASE("pages come from the web folder with security headers") {

@@ -140,7 +140,7 @@ TEST_CASE("a search asked again on one revision takes its counts from the cache,
     TempDir dir;
     write_documents(dir, "docs", 0, 30);
     index_folder(dir.path() / "index", dir.path() / "docs");
-    SearchCaches caches(0, 16, 0);
+    SearchCaches caches({.counts = 16});
     auto opened = Searcher::open(std::vector<std::string>{(dir.path() / "index").string()}, &caches);
     REQUIRE(opened.ok());
     Searcher& searcher = opened.value();
@@ -171,11 +171,52 @@ TEST_CASE("a search asked again on one revision takes its counts from the cache,
     CHECK(after.total == first.total + 6);
 }
 
+TEST_CASE("a new query of words asked before is counted from the kept term sets, as the exact pass counts it") {
+    TempDir dir;
+    write_documents(dir, "docs", 0, 30);
+    index_folder(dir.path() / "index", dir.path() / "docs");
+    SearchCaches caches({.term_set_bytes = std::size_t{1} << 20});
+    auto opened = Searcher::open(std::vector<std::string>{(dir.path() / "index").string()}, &caches);
+    REQUIRE(opened.ok());
+    Searcher& searcher = opened.value();
+    auto exact = Searcher::open(dir.path() / "index");  // no caches: one ranked pass over every match
+    REQUIRE(exact.ok());
+    const auto& sets = caches.term_sets.sets;
+
+    tracuu::indexer::SearchFilters plans;
+    plans.types = {"Kế hoạch"};
+    const std::vector<std::pair<std::string, tracuu::indexer::SearchFilters>> asked = {
+        {"chuyển đổi số", {}}, {"đơn vị chuyển đổi", plans}, {"\"triển khai chuyển đổi số\"", {}}, {"số -kế", {}}, {"không có", {}}};
+    for (const auto& [q, filters] : asked) {
+        CAPTURE(q);
+        const SearchAnswer counted = search(searcher, q, 1, 3, filters);
+        const SearchAnswer walked = search(exact.value(), q, 1, 3, filters);
+        CHECK(counted.total == walked.total);
+        CHECK(counted.relaxed == walked.relaxed);
+        CHECK(hits_of(counted) == hits_of(walked));
+        for (const auto facet : {&Facets::type, &Facets::year, &Facets::issuer}) {
+            REQUIRE((counted.facets.*facet).size() == (walked.facets.*facet).size());
+            for (std::size_t i = 0; i < (counted.facets.*facet).size(); ++i) {
+                CHECK((counted.facets.*facet)[i].value == (walked.facets.*facet)[i].value);
+                CHECK((counted.facets.*facet)[i].count == (walked.facets.*facet)[i].count);
+            }
+        }
+    }
+    CHECK(sets.stats().hits > 0);  // `đơn vị chuyển đổi` reused the sets of `chuyển đổi số`
+
+    write_documents(dir, "docs", 30, 6);
+    index_folder(dir.path() / "index", dir.path() / "docs");
+    searcher.refresh();
+    const auto before = sets.stats();
+    CHECK(search(searcher, "chuyển đổi số", 1, 3).total == 36);
+    CHECK(sets.stats().misses > before.misses);  // a new revision reads its sets anew
+}
+
 TEST_CASE("a request asked again on one revision is answered from the cache, as computed") {
     TempDir dir;
     write_documents(dir, "docs", 0, 30);
     index_folder(dir.path() / "index", dir.path() / "docs");
-    SearchCaches caches(16, 16, 0);
+    SearchCaches caches({.answers = 16, .counts = 16});
     auto opened = Searcher::open(std::vector<std::string>{(dir.path() / "index").string()}, &caches);
     REQUIRE(opened.ok());
     Searcher& searcher = opened.value();
@@ -228,7 +269,7 @@ TEST_CASE("suggestions asked again on one revision come from the cache, a commit
     TempDir dir;
     write_documents(dir, "docs", 0, 6);
     index_folder(dir.path() / "index", dir.path() / "docs");
-    SearchCaches caches(0, 0, 16);
+    SearchCaches caches({.suggestions = 16});
     auto opened = Searcher::open(std::vector<std::string>{(dir.path() / "index").string()}, &caches);
     REQUIRE(opened.ok());
     Searcher& searcher = opened.value();
@@ -260,7 +301,7 @@ TEST_CASE("with no room in the cache or over several shards every search counts 
     write_documents(dir, "b", 6, 6);
     index_folder(dir.path() / "index-a", dir.path() / "a");
     index_folder(dir.path() / "index-b", dir.path() / "b");
-    SearchCaches none(0, 0, 0);
+    SearchCaches none({});
     auto one = Searcher::open(std::vector<std::string>{(dir.path() / "index-a").string()}, &none);
     REQUIRE(one.ok());
     (void)search(one.value(), "chuyển đổi số", 1, 5);
@@ -268,7 +309,7 @@ TEST_CASE("with no room in the cache or over several shards every search counts 
     CHECK(none.counts.stats().hits == 0);
     CHECK(none.answers.stats().hits == 0);
 
-    SearchCaches room(16, 16, 16);
+    SearchCaches room({.answers = 16, .counts = 16, .suggestions = 16});
     auto two = Searcher::open(std::vector<std::string>{(dir.path() / "index-a").string(), (dir.path() / "index-b").string()}, &room);
     REQUIRE(two.ok());
     const SearchAnswer a = search(two.value(), "chuyển đổi số", 1, 5);

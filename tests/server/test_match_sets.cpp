@@ -1,0 +1,202 @@
+// Counting by set algebra: the sets of documents, the cost-bounded cache that keeps them, and the
+// proof that a query's set holds exactly the documents Xapian's matcher finds for it.
+#include <doctest/doctest.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "indexer/filters.h"
+#include "indexer/index_run.h"
+#include "indexer/query_builder.h"
+#include "server/doc_set.h"
+#include "server/lru_map.h"
+#include "server/match_sets.h"
+#include "tests/support/temp_dir.h"
+
+using namespace tracuu::server;
+using tracuu::testing::TempDir;
+
+namespace {
+
+std::vector<Xapian::docid> ids_of(const DocSet& set) {
+    std::vector<Xapian::docid> ids;
+    set.for_each([&](Xapian::docid id) { ids.push_back(id); });
+    return ids;
+}
+
+DocSet set_of(Xapian::docid last, const std::vector<Xapian::docid>& ids) {
+    DocSet set(last);
+    for (const Xapian::docid id : ids) set.add(id);
+    return set;
+}
+
+/// Every document Xapian's matcher finds for the query, counted exactly.
+std::vector<Xapian::docid> xapian_matches(const Xapian::Database& db, const Xapian::Query& query) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    const Xapian::MSet mset = enquire.get_mset(0, db.get_doccount(), db.get_doccount());
+    std::set<Xapian::docid> ids;
+    for (auto it = mset.begin(); it != mset.end(); ++it) ids.insert(*it);
+    REQUIRE(mset.get_matches_estimated() == ids.size());
+    return {ids.begin(), ids.end()};
+}
+
+/// The real documents of corpus/vbpl and the Ninh Bình plan, indexed once for every case below.
+class Corpus {
+public:
+    Corpus() {
+        auto writer = tracuu::indexer::IndexWriter::open(m_dir.path() / "index").value();
+        const std::filesystem::path corpus = std::filesystem::path(TRACUU_SOURCE_DIR) / "corpus";
+        (void)tracuu::indexer::index_paths(writer, {corpus / "vbpl", corpus / "plans"}, {}, nullptr);
+    }
+    [[nodiscard]] Xapian::Database open() const { return Xapian::Database((m_dir.path() / "index").string()); }
+
+private:
+    TempDir m_dir;
+};
+
+const Corpus& corpus() {
+    static const Corpus indexed;
+    return indexed;
+}
+
+struct Case {
+    const char* query;
+    tracuu::indexer::SearchFilters filters;
+};
+
+}  // namespace
+
+TEST_SUITE("server") {
+
+TEST_CASE("document sets: adding, testing, intersecting, uniting, subtracting, counting") {
+    const DocSet a = set_of(200, {1, 2, 63, 64, 65, 130, 200});
+    const DocSet b = set_of(200, {2, 64, 66, 199, 200});
+    CHECK(a.count() == 7);
+    CHECK(a.contains(63));
+    CHECK_FALSE(a.contains(66));
+    CHECK_FALSE(a.contains(5000));  // beyond the set's ids: not in it
+    DocSet both = a;
+    both.intersect(b);
+    CHECK(ids_of(both) == std::vector<Xapian::docid>{2, 64, 200});
+    DocSet either = a;
+    either.unite(b);
+    CHECK(ids_of(either) == std::vector<Xapian::docid>{1, 2, 63, 64, 65, 66, 130, 199, 200});
+    DocSet only_a = a;
+    only_a.subtract(b);
+    CHECK(ids_of(only_a) == std::vector<Xapian::docid>{1, 63, 65, 130});
+    DocSet none(200);
+    CHECK(none.empty());
+    CHECK(none.count() == 0);
+    none.add(201);  // a document committed after the set was sized for its revision
+    none.add(900);
+    CHECK(none.empty());
+    CHECK(a.bytes() == 4 * sizeof(std::uint64_t));
+}
+
+TEST_CASE("a map bounded by cost forgets the least recently used until the costs fit") {
+    LruMap<int> map(100);
+    map.put("a", 1, 40);
+    map.put("b", 2, 40);
+    CHECK(map.cost() == 80);
+    (void)map.use("a");      // b is now the least recently used
+    map.put("c", 3, 30);     // 110 > 100: b goes
+    CHECK(map.contains("a"));
+    CHECK_FALSE(map.contains("b"));
+    CHECK(map.contains("c"));
+    CHECK(map.cost() == 70);
+    map.put("a", 4, 10);     // replacing counts the new cost only
+    CHECK(map.cost() == 40);
+    CHECK(*map.use("a") == 4);
+    map.put("huge", 5, 101);  // larger than the whole capacity: not kept, nothing forgotten
+    CHECK_FALSE(map.contains("huge"));
+    CHECK(map.cost() == 40);
+    LruMap<int> entries(2);   // cost 1 each by default: a capacity in entries
+    entries.put("x", 1);
+    entries.put("y", 2);
+    entries.put("z", 3);
+    CHECK_FALSE(entries.contains("x"));
+    CHECK(entries.values() == std::vector<int>{3, 2});
+}
+
+TEST_CASE("a query's set holds exactly the documents Xapian's matcher finds for it") {
+    const Xapian::Database db = corpus().open();
+    REQUIRE(db.get_doccount() > 40);
+    tracuu::indexer::SearchFilters decisions;
+    decisions.types = {"Quyết định"};
+    tracuu::indexer::SearchFilters since_2020;
+    since_2020.from = "2020-01-01";
+    tracuu::indexer::SearchFilters years;
+    years.years = {"2021", "2022"};
+    const std::vector<Case> cases = {
+        {"chuyển đổi số", {}},
+        {"chuyen doi so", {}},                    // restored spellings of pairs, looked up in the index
+        {"ngân sách nhà nước", decisions},        // a filter term
+        {"quy định", since_2020},                 // a date range: a value range Xapian decides
+        {"thông tư", years},                      // OR within a field
+        {"\"cơ sở dữ liệu\"", {}},                // a phrase: positions, decided by Xapian
+        {"khoa học và công nghệ", {}},            // abbreviation alternatives, phrases under an OR
+        {"ngân sách -giáo", {}},                  // AND_NOT
+        {"bảo hiểm OR tín dụng", {}},
+        {"Ủy ban nhân dân tỉnh Ninh Bình", {}},
+        {"57-NQ/TW", {}},                         // a document number
+        {"nd-cp 211 2022", {}},                   // a number spelled another way
+        {"UBND", {}},
+        {"xyzzy quokka", {}},                     // nothing
+    };
+    const tracuu::indexer::QueryBuilder builder;
+    for (const Case& c : cases) {
+        CAPTURE(c.query);
+        auto parsed = builder.build(c.query, db);
+        REQUIRE(parsed.ok());
+        Xapian::Query query = parsed.value().query;
+        auto filter = tracuu::indexer::filter_query(c.filters);
+        REQUIRE(filter.ok());
+        if (!filter.value().empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter.value());
+        for (const Xapian::Query& q : {query, parsed.value().relaxed}) {
+            CAPTURE(q.get_description());
+            const DocSet set = matching_documents(db, q);
+            CHECK(ids_of(set) == xapian_matches(db, q));
+            CHECK(set.count() == xapian_matches(db, q).size());
+        }
+    }
+    // Operators no query of ours uses go through Xapian's matcher too.
+    using Q = Xapian::Query;
+    const Q so("Fso"), nam("Fnam");
+    const std::vector<Q> elite = {so, nam, Q("Fdan")};
+    for (const Q& q : {Q(Q::OP_XOR, so, nam), Q(Q::OP_ELITE_SET, elite.begin(), elite.end(), 2), Q::MatchAll, Q::MatchNothing,
+                       Q(Q::OP_AND_MAYBE, so, nam), Q(Q::OP_MAX, so, nam), Q(Q::OP_WILDCARD, "Fng")}) {
+        CAPTURE(q.get_description());
+        CHECK(ids_of(matching_documents(db, q)) == xapian_matches(db, q));
+    }
+}
+
+TEST_CASE("the sets of terms are kept per revision key, within their budget in bytes") {
+    const Xapian::Database db = corpus().open();
+    const tracuu::indexer::QueryBuilder builder;
+    const Xapian::Query a = builder.build("chuyển đổi số", db).value().query;
+    const Xapian::Query b = builder.build("số hóa chuyển đổi", db).value().query;  // the same words, another query
+
+    DocSetCache cache(std::size_t{1} << 20);
+    const DocSet first = matching_documents(db, a, &cache, "7\n");
+    const auto after_first = cache.sets.stats();
+    CHECK(after_first.hits == 0);
+    CHECK(after_first.misses > 0);
+    CHECK(ids_of(matching_documents(db, a, &cache, "7\n")) == ids_of(first));
+    CHECK(cache.sets.stats().misses == after_first.misses);  // every set from the cache
+    (void)matching_documents(db, b, &cache, "7\n");
+    CHECK(cache.sets.stats().hits > after_first.misses);      // the shared words were not read again
+    const auto before_other = cache.sets.stats();
+    (void)matching_documents(db, a, &cache, "8\n");  // another revision reads every set anew
+    CHECK(cache.sets.stats().misses == before_other.misses + after_first.misses);
+    CHECK(cache.sets.stats().hits == before_other.hits);
+
+    DocSetCache tiny(first.bytes() - 1);  // no set fits: each is read every time, the answer is the same
+    CHECK(ids_of(matching_documents(db, a, &tiny, "7\n")) == ids_of(first));
+    CHECK(ids_of(matching_documents(db, a, &tiny, "7\n")) == ids_of(first));
+    CHECK(tiny.sets.stats().hits == 0);
+    CHECK(ids_of(matching_documents(db, a, &cache, "")) == ids_of(first));  // no revision key: nothing kept or looked up
+}
+
+}  // TEST_SUITE
