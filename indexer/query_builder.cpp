@@ -144,7 +144,12 @@ struct RunQueries {
     std::vector<Xapian::Query> bigrams;  ///< adjacent-word boosts
 };
 
-std::vector<Unit> word_units(const std::vector<Token>& tokens) {
+/// A phrase as the caller wants it run (QueryBuilder::build's `wrap_phrase`); other queries as they are.
+Xapian::Query wrapped(const Xapian::Query& query, const PhraseWrapper& wrap_phrase) {
+    return wrap_phrase && query.get_type() == Xapian::Query::OP_PHRASE ? wrap_phrase(query) : query;
+}
+
+std::vector<Unit> word_units(const std::vector<Token>& tokens, const PhraseWrapper& wrap_phrase) {
     std::map<std::uint32_t, std::vector<const Token*>> at;  // position → tokens starting there
     for (const Token& t : tokens) at[t.position].push_back(&t);
 
@@ -167,7 +172,8 @@ std::vector<Unit> word_units(const std::vector<Token>& tokens) {
                 }
             }
             const Xapian::Query whole = is_positional(*widest) ? word_query(*widest) : identifier_query(*widest);
-            units.push_back({Xapian::Query(Xapian::Query::OP_OR, whole, combine(Xapian::Query::OP_PHRASE, words)), position, position + widest->width});
+            units.push_back({Xapian::Query(Xapian::Query::OP_OR, whole, wrapped(combine(Xapian::Query::OP_PHRASE, words), wrap_phrase)), position,
+                             position + widest->width});
             next = position + widest->width;
             continue;
         }
@@ -207,7 +213,7 @@ Xapian::Query folded_phrase(const std::vector<std::string>& words) {
 }
 
 /// Replaces runs of units that spell an abbreviation or its long form by "that OR the others".
-void add_abbreviations(const std::vector<Token>& tokens, std::vector<Unit>& units) {
+void add_abbreviations(const std::vector<Token>& tokens, std::vector<Unit>& units, const PhraseWrapper& wrap_phrase) {
     std::vector<std::string> folded;  // one per position
     std::vector<std::uint32_t> positions;
     for (const Token& t : tokens) {
@@ -227,7 +233,7 @@ void add_abbreviations(const std::vector<Token>& tokens, std::vector<Unit>& unit
         std::vector<Xapian::Query> same;
         for (auto it = begin_unit; it != end_unit; ++it) same.push_back(it->query);
         std::vector<Xapian::Query> others;
-        for (const auto& alt : match.alternatives) others.push_back(folded_phrase(alt));
+        for (const auto& alt : match.alternatives) others.push_back(wrapped(folded_phrase(alt), wrap_phrase));
         Xapian::Query other = combine(Xapian::Query::OP_OR, others);
         if (match.weight != 1.0) other = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, other, match.weight);
         Unit merged{Xapian::Query(Xapian::Query::OP_OR, combine(Xapian::Query::OP_AND, same), other), first, end};
@@ -255,9 +261,9 @@ void add_title_boosts(const std::vector<Token>& tokens, std::vector<Xapian::Quer
     }
 }
 
-RunQueries run_queries(const std::vector<Token>& tokens, const Xapian::Database& vocabulary) {
-    std::vector<Unit> units = word_units(tokens);
-    add_abbreviations(tokens, units);
+RunQueries run_queries(const std::vector<Token>& tokens, const Xapian::Database& vocabulary, const PhraseWrapper& wrap_phrase) {
+    std::vector<Unit> units = word_units(tokens, wrap_phrase);
+    add_abbreviations(tokens, units, wrap_phrase);
     RunQueries out;
     for (auto& unit : units) out.units.push_back(std::move(unit.query));
 
@@ -276,20 +282,20 @@ RunQueries run_queries(const std::vector<Token>& tokens, const Xapian::Database&
     return out;
 }
 
-Xapian::Query phrase_query(const std::vector<Token>& tokens) {
+Xapian::Query phrase_query(const std::vector<Token>& tokens, const PhraseWrapper& wrap_phrase) {
     std::vector<Xapian::Query> words;
     for (const Token& t : tokens) {
         if (t.kind == TokenKind::Word || t.kind == TokenKind::Number) words.push_back(phrase_word_query(t));
     }
     if (words.size() <= 1) return combine(Xapian::Query::OP_AND, words);
-    return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end());
+    return wrapped(Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end()), wrap_phrase);
 }
 
 }  // namespace
 
 QueryBuilder::QueryBuilder() : m_analyzer(analyzers::AnalysisMode::Query) {}
 
-Result<ParsedQuery> QueryBuilder::build(std::string_view user_query, const Xapian::Database& vocabulary) const {
+Result<ParsedQuery> QueryBuilder::build(std::string_view user_query, const Xapian::Database& vocabulary, const PhraseWrapper& wrap_phrase) const {
     const std::string normalized = analyzers::normalize_text(user_query);
     std::vector<Item> items = lex(normalized);
 
@@ -343,10 +349,10 @@ Result<ParsedQuery> QueryBuilder::build(std::string_view user_query, const Xapia
         if (tokens.empty()) continue;
         Xapian::Query clause;
         if (item.phrase) {
-            clause = phrase_query(tokens);
+            clause = phrase_query(tokens, wrap_phrase);
             any_unit.push_back(clause);
         } else {
-            RunQueries run = run_queries(tokens, vocabulary);
+            RunQueries run = run_queries(tokens, vocabulary, wrap_phrase);
             clause = combine(Xapian::Query::OP_AND, run.units);
             any_unit.insert(any_unit.end(), run.units.begin(), run.units.end());
             if (!run.bigrams.empty()) boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, combine(Xapian::Query::OP_OR, run.bigrams), kBigramWeight);

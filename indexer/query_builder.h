@@ -6,6 +6,7 @@
 
 #include <xapian.h>
 
+#include <functional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -22,6 +23,10 @@ struct ParsedQuery {
     /// Folded forms of the words a user searched for, to mark in snippets and document views.
     std::set<std::string> highlight;
 };
+
+/** Given a phrase query (OP_PHRASE), the query to run in its place: one matching the same
+ *  documents with the same weights (e.g. the phrase restricted to its known matches). */
+using PhraseWrapper = std::function<Xapian::Query(const Xapian::Query& phrase)>;
 
 /** Builds queries. Syntax, as a user types it:
  *  - words, with or without diacritics; per word, an accented word matches the accented layer
@@ -49,8 +54,11 @@ public:
      *  are looked up in it (folded_bigram_query); with an empty Database() such a pair is
      *  boosted through its plain spelling (`B…`) alone.
      *  Errors (InvalidArgument): no searchable word nor field, only excluded words, a field
-     *  without a value or with a malformed year. */
-    [[nodiscard]] Result<ParsedQuery> build(std::string_view user_query, const Xapian::Database& vocabulary) const;
+     *  without a value or with a malformed year.
+     *  `wrap_phrase`, when given, replaces each phrase the query holds (quoted, an identifier
+     *  written in words, an abbreviation's long form). */
+    [[nodiscard]] Result<ParsedQuery> build(std::string_view user_query, const Xapian::Database& vocabulary,
+                                            const PhraseWrapper& wrap_phrase = {}) const;
 
 private:
     analyzers::Analyzer m_analyzer;

@@ -40,6 +40,18 @@ public:
         for (std::size_t i = 0; i < m_words.size() && i < other.m_words.size(); ++i) m_words[i] &= ~other.m_words[i];
     }
 
+    /// The smallest id in the set that is at least `from`, or 0 when there is none.
+    [[nodiscard]] Xapian::docid first_from(Xapian::docid from) const {
+        std::size_t word = from / 64;
+        if (word >= m_words.size()) return 0;
+        std::uint64_t bits = m_words[word] & (~std::uint64_t{0} << (from % 64));
+        while (bits == 0) {
+            if (++word == m_words.size()) return 0;
+            bits = m_words[word];
+        }
+        return static_cast<Xapian::docid>(word * 64 + static_cast<std::size_t>(std::countr_zero(bits)));
+    }
+
     [[nodiscard]] std::uint64_t count() const {
         std::uint64_t n = 0;
         for (const std::uint64_t w : m_words) n += static_cast<std::uint64_t>(std::popcount(w));

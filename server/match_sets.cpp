@@ -15,6 +15,39 @@ private:
     DocSet& m_into;
 };
 
+/// The documents of a set as a boolean posting list.
+class DocSetSource : public Xapian::PostingSource {
+public:
+    explicit DocSetSource(std::shared_ptr<const DocSet> set) : m_set(std::move(set)), m_count(static_cast<Xapian::doccount>(m_set->count())) {}
+
+    Xapian::doccount get_termfreq_min() const override { return m_count; }
+    Xapian::doccount get_termfreq_est() const override { return m_count; }
+    Xapian::doccount get_termfreq_max() const override { return m_count; }
+    void init(const Xapian::Database&) override {
+        m_at = 0;
+        m_started = false;
+    }
+    void next(double) override { move_to(m_at + 1); }
+    void skip_to(Xapian::docid id, double) override {
+        if (!m_started || id > m_at) move_to(id);
+    }
+    bool at_end() const override { return m_started && m_at == 0; }
+    Xapian::docid get_docid() const override { return m_at; }
+    DocSetSource* clone() const override { return new DocSetSource(m_set); }
+    std::string get_description() const override { return "DocSetSource(" + std::to_string(m_count) + ")"; }
+
+private:
+    void move_to(Xapian::docid id) {
+        m_started = true;
+        m_at = m_set->first_from(id);
+    }
+
+    std::shared_ptr<const DocSet> m_set;
+    Xapian::doccount m_count;
+    Xapian::docid m_at = 0;  ///< 0 before the first move and after the last id
+    bool m_started = false;
+};
+
 class Evaluator {
 public:
     Evaluator(const Xapian::Database& db, DocSetCache* cache, const std::string& revision_key)
@@ -30,11 +63,11 @@ public:
                 return DocSet(m_last);
             case Xapian::Query::OP_AND:
             case Xapian::Query::OP_FILTER:
-                return combine(query, 0, &DocSet::intersect);
+                return combine(query, &DocSet::intersect);
             case Xapian::Query::OP_OR:
             case Xapian::Query::OP_SYNONYM:
             case Xapian::Query::OP_MAX:
-                return combine(query, 0, &DocSet::unite);
+                return combine(query, &DocSet::unite);
             case Xapian::Query::OP_AND_NOT: {
                 DocSet out = evaluate(query.get_subquery(0));
                 for (std::size_t i = 1; i < query.get_num_subqueries() && !out.empty(); ++i) out.subtract(evaluate(query.get_subquery(i)));
@@ -52,9 +85,9 @@ public:
 private:
     using Operation = void (DocSet::*)(const DocSet&);
 
-    DocSet combine(const Xapian::Query& query, std::size_t first, Operation operation) {
-        DocSet out = evaluate(query.get_subquery(first));
-        for (std::size_t i = first + 1; i < query.get_num_subqueries(); ++i) {
+    DocSet combine(const Xapian::Query& query, Operation operation) {
+        DocSet out = evaluate(query.get_subquery(0));
+        for (std::size_t i = 1; i < query.get_num_subqueries(); ++i) {
             // An empty intersection stays empty: the other terms need not be read.
             if (operation == &DocSet::intersect && out.empty()) break;
             (out.*operation)(evaluate(query.get_subquery(i)));
@@ -98,6 +131,11 @@ private:
 };
 
 }  // namespace
+
+Xapian::Query within_known_matches(const Xapian::Database& db, const Xapian::Query& query, DocSetCache* cache, const std::string& revision_key) {
+    const auto matches = std::make_shared<const DocSet>(Evaluator(db, cache, revision_key).evaluate(query));
+    return Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query((new DocSetSource(matches))->release()));
+}
 
 DocSet matching_documents(const Xapian::Database& db, const Xapian::Query& query, DocSetCache* cache, const std::string& revision_key) {
     return Evaluator(db, cache, revision_key).evaluate(query);

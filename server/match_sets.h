@@ -34,4 +34,12 @@ struct DocSetCache {
 [[nodiscard]] DocSet matching_documents(const Xapian::Database& db, const Xapian::Query& query, DocSetCache* cache = nullptr,
                                         const std::string& revision_key = "");
 
+/** `query` restricted to the documents it matches (as matching_documents() finds them, with the
+ *  same cache): the same matches with the same weights, but Xapian tests positions only where
+ *  they are known to match. A phrase under an OR (an abbreviation's long form, `khoa học công
+ *  nghệ`) is otherwise tested in every document holding its words. For `db` alone: the
+ *  restriction names its document ids, which differ in a database of several shards. */
+[[nodiscard]] Xapian::Query within_known_matches(const Xapian::Database& db, const Xapian::Query& query, DocSetCache* cache,
+                                                 const std::string& revision_key);
+
 }  // namespace tracuu::server

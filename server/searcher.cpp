@@ -57,6 +57,9 @@ std::string_view before_last_word(std::string_view typed) {
     return space == std::string_view::npos ? std::string_view{} : typed.substr(0, space);
 }
 
+/// The revision part of the keys of the term sets (match_sets.h).
+std::string sets_key(Xapian::rev revision) { return std::to_string(revision) + '\n'; }
+
 /// Counts depend on the query and its filters (both in the Xapian query), not on page or sort.
 std::string counts_key(const Xapian::Query& query, Xapian::rev revision) {
     return std::to_string(revision) + '\n' + query.get_description();
@@ -206,11 +209,26 @@ Result<SearchAnswer> Searcher::compute(const SearchRequest& request) {
     for (int attempt = 0;; ++attempt) {
         try {
             // Built against the index (the spellings of unaccented pairs), so inside the retry.
-            Result<indexer::ParsedQuery> parsed = m_queries.build(restored ? *restored : request.query, m_db);
+            const std::string& text = restored ? *restored : request.query;
+            bool has_phrase = false;
+            Result<indexer::ParsedQuery> parsed = m_queries.build(text, m_db, [&](const Xapian::Query& phrase) {
+                has_phrase = true;
+                return phrase;
+            });
             if (!parsed.ok()) return parsed.error();
-            Xapian::MSet page = run(filtered(parsed.value().query), request, offset, answer);
+            indexer::ParsedQuery ranked = parsed.value();
+            if (has_phrase && sets_enabled()) {
+                // The same query, each phrase restricted to its matches, kept as sets: Xapian then
+                // tests positions only where the phrase is known to match (bench/perf/PROFILE.md).
+                const std::string revision_key = sets_key(m_db.get_revision());
+                auto restricted = m_queries.build(text, m_db, [&](const Xapian::Query& phrase) {
+                    return within_known_matches(m_db, phrase, &m_caches->term_sets, revision_key);
+                });
+                if (restricted.ok()) ranked = std::move(restricted).value();
+            }
+            Xapian::MSet page = run(filtered(parsed.value().query), filtered(ranked.query), request, offset, answer);
             if (answer.total == 0) {
-                page = run(filtered(parsed.value().relaxed), request, offset, answer);
+                page = run(filtered(parsed.value().relaxed), filtered(ranked.relaxed), request, offset, answer);
                 answer.relaxed = answer.total > 0;
             }
             fill_hits(page, parsed.value().highlight, answer);
@@ -234,10 +252,13 @@ Result<SearchAnswer> Searcher::compute(const SearchRequest& request) {
     }
 }
 
-Xapian::MSet Searcher::run(const Xapian::Query& query, const SearchRequest& request, Xapian::doccount offset, SearchAnswer& answer) {
+bool Searcher::sets_enabled() const { return m_caches != nullptr && m_caches->term_sets.sets.enabled(); }
+
+Xapian::MSet Searcher::run(const Xapian::Query& query, const Xapian::Query& ranked, const SearchRequest& request, Xapian::doccount offset,
+                           SearchAnswer& answer) {
     Xapian::Enquire enquire(m_db);
     enquire.set_time_limit(kQuerySeconds);
-    enquire.set_query(query);
+    enquire.set_query(ranked);
     if (request.sort != SortOrder::Relevance) {
         enquire.set_sort_by_value_then_relevance(schema::kSlotDate, request.sort == SortOrder::DateDescending);
     }
@@ -256,11 +277,11 @@ Xapian::MSet Searcher::run(const Xapian::Query& query, const SearchRequest& requ
         }
         const std::shared_ptr<const FacetTable> table = facet_table();
         Xapian::MSet mset;
-        if (m_caches != nullptr && m_caches->term_sets.sets.enabled()) {
+        if (sets_enabled()) {
             // Counted by set algebra over the sets of the query's terms, most of them kept from
             // earlier queries; only the page is ranked. With every set to read, this costs what
             // the exact pass below costs; with them kept, half (bench/perf/PROFILE.md).
-            const DocSet matches = matching_documents(m_db, query, &m_caches->term_sets, std::to_string(revision) + '\n');
+            const DocSet matches = matching_documents(m_db, query, &m_caches->term_sets, sets_key(revision));
             mset = enquire.get_mset(offset, request.size);
             answer.total = matches.count();
             answer.facets = table->facets(matches);

@@ -82,8 +82,13 @@ private:
     Searcher(Xapian::Database db, bool local, SearchCaches* caches);
     /// The answer, computed: search() without the answer cache.
     Result<SearchAnswer> compute(const SearchRequest& request);
-    /// Runs one query, filling answer's total and facets (exact); returns the requested page of matches.
-    Xapian::MSet run(const Xapian::Query& query, const SearchRequest& request, Xapian::doccount offset, SearchAnswer& answer);
+    /** Runs one query, filling answer's total and facets (exact, counted on `query`); returns the
+     *  requested page of matches of `ranked`, which must match the same documents with the same
+     *  weights (`query` with its phrases restricted to their known matches, or `query` itself). */
+    Xapian::MSet run(const Xapian::Query& query, const Xapian::Query& ranked, const SearchRequest& request, Xapian::doccount offset,
+                     SearchAnswer& answer);
+    /// Queries are counted with the term sets kept in the caches (one local index with room for them).
+    [[nodiscard]] bool sets_enabled() const;
     /// The facet table of the open revision: the one the caches share, else this searcher's own.
     std::shared_ptr<const FacetTable> facet_table();
     /// The cited-key table of the open revision, likewise.

@@ -93,6 +93,15 @@ TEST_CASE("document sets: adding, testing, intersecting, uniting, subtracting, c
     none.add(900);
     CHECK(none.empty());
     CHECK(a.bytes() == 4 * sizeof(std::uint64_t));
+    // Walking the set from an id on, as a posting list does.
+    CHECK(a.first_from(0) == 1);
+    CHECK(a.first_from(3) == 63);
+    CHECK(a.first_from(64) == 64);
+    CHECK(a.first_from(66) == 130);
+    CHECK(a.first_from(131) == 200);
+    CHECK(a.first_from(201) == 0);
+    CHECK(a.first_from(9999) == 0);
+    CHECK(DocSet(200).first_from(1) == 0);
 }
 
 TEST_CASE("a map bounded by cost forgets the least recently used until the costs fit") {
@@ -170,6 +179,36 @@ TEST_CASE("a query's set holds exactly the documents Xapian's matcher finds for 
         CAPTURE(q.get_description());
         CHECK(ids_of(matching_documents(db, q)) == xapian_matches(db, q));
     }
+}
+
+TEST_CASE("a phrase restricted to its known matches finds the same documents with the same weights") {
+    const Xapian::Database db = corpus().open();
+    DocSetCache cache(std::size_t{16} << 20);
+    const tracuu::indexer::QueryBuilder builder;
+    int restricted = 0;
+    const tracuu::indexer::PhraseWrapper restrict = [&](const Xapian::Query& phrase) {
+        ++restricted;
+        return within_known_matches(db, phrase, &cache, "1\n");
+    };
+    for (const char* q : {"\"cơ sở dữ liệu\"", "khoa học và công nghệ", "\"ngân sách nhà nước\" đầu tư", "nd-cp 211 2022", "ủy ban nhân dân",
+                          "\"không có cụm này\""}) {
+        CAPTURE(q);
+        const Xapian::Query plain = builder.build(q, db).value().query;
+        const Xapian::Query ranked = builder.build(q, db, restrict).value().query;
+        for (const Xapian::doccount first : {0u, 7u}) {
+            Xapian::Enquire a(db), b(db);
+            a.set_query(plain);
+            b.set_query(ranked);
+            const Xapian::MSet expected = a.get_mset(first, 10), got = b.get_mset(first, 10);
+            REQUIRE(got.size() == expected.size());
+            for (Xapian::doccount i = 0; i < got.size(); ++i) {
+                CHECK(*got[i] == *expected[i]);
+                CHECK(got[i].get_weight() == expected[i].get_weight());
+            }
+        }
+        CHECK(ids_of(matching_documents(db, plain)) == xapian_matches(db, ranked));
+    }
+    CHECK(restricted >= 5);  // the quoted phrases, the abbreviation's long form, the number's words
 }
 
 TEST_CASE("the sets of terms are kept per revision key, within their budget in bytes") {

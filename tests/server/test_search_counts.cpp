@@ -203,6 +203,12 @@ TEST_CASE("a new query of words asked before is counted from the kept term sets,
         }
     }
     CHECK(sets.stats().hits > 0);  // `đơn vị chuyển đổi` reused the sets of `chuyển đổi số`
+    // A phrase is ranked restricted to its matches, which counting then finds kept.
+    const auto before_phrase = sets.stats();
+    const SearchAnswer phrase = search(searcher, "\"đơn vị số\"", 1, 3);
+    CHECK(hits_of(phrase) == hits_of(search(exact.value(), "\"đơn vị số\"", 1, 3)));
+    CHECK(phrase.total == 30);
+    CHECK(sets.stats().hits > before_phrase.hits);
 
     write_documents(dir, "docs", 30, 6);
     index_folder(dir.path() / "index", dir.path() / "docs");
