@@ -103,7 +103,7 @@ def rows(R, a):
     if s and s.get("search_uncached"):
         n = R.get("serve", {}).get("docs", a.docs)
         out += search_rows(f"caches off: every query computed, all its matches counted ({n:,} docs)", s["search_uncached"],
-                           "what each new query costs")
+                           "a new query, none of its words asked before on the revision")
     if s and s.get("search_term_sets_cached"):
         out += search_rows("answers and counts not cached, term sets kept per revision (`--answer-cache 0 --count-cache 0`)",
                            s["search_term_sets_cached"], "a query not asked before on the revision, of words asked before")
