@@ -134,7 +134,11 @@ Result<SearchAnswer> Searcher::search(const SearchRequest& request) {
         }
     }
     Result<SearchAnswer> answer = compute(request);
-    if (!key.empty() && answer.ok()) m_caches->answers.store(key, answer.value());
+    if (!key.empty() && answer.ok()) {
+        // Keyed by the revision read, which is newer than the one looked up when a commit made
+        // compute() reopen the index (as in warm()).
+        if (const Xapian::rev read_revision = revision(); read_revision != 0) m_caches->answers.store(answer_key(request, read_revision), answer.value());
+    }
     return answer;
 }
 
