@@ -3,12 +3,14 @@ import csv
 import json
 import os
 import platform
+import random
 import re
 import shutil
 import signal
 import subprocess
 import sys
 import time
+import unicodedata
 import urllib.parse
 import urllib.request
 
@@ -141,6 +143,33 @@ def query_mix(a):
         ("OR", "bảo hiểm OR tín dụng", {}),
     ]
     return mix
+
+
+def strip_marks(text):
+    """Vietnamese as typed without diacritics: tone and vowel marks dropped, đ → d."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def distinct_queries(a, count, seed=7):
+    """Up to `count` different searches as users type them: 2–4 adjacent words of a title of the
+    served corpus, lower case, as written or without diacritics, in a random order. The same seed
+    gives the same list."""
+    titles = set()
+    with open(os.path.join(corpus_dir(a, a.docs), "docs.jsonl"), encoding="utf-8") as f:
+        for line in f:
+            titles.add(json.loads(line).get("title", ""))
+    candidates = set()
+    for title in titles:
+        words = [w for w in re.findall(r"\w+", title.lower()) if not w.isdigit()]
+        for n in (2, 3, 4):
+            for start in range(len(words) - n + 1):
+                q = " ".join(words[start:start + n])
+                candidates.add(q)
+                candidates.add(strip_marks(q))
+    out = sorted(candidates)
+    random.Random(seed).shuffle(out)
+    return out[:count]
 
 
 def search_path(q, extra, size=10):

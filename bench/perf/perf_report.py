@@ -107,6 +107,13 @@ def rows(R, a):
     if s and s.get("search_term_sets_cached"):
         out += search_rows("answers and counts not cached, term sets kept per revision (`--answer-cache 0 --count-cache 0`)",
                            s["search_term_sets_cached"], "a query not asked before on the revision, of words asked before")
+    if s and s.get("search_distinct"):
+        d = s["search_distinct"]
+        c = d.get("caches", {})
+        ts = c.get("term_sets", {})
+        repeats = "none asked twice" if d["requests"] <= d["queries"] else "some asked twice"
+        out += search_rows(f"default, a stream of different searches ({d['requests']:,} sent of {d['queries']:,}, {repeats}; 2–4 adjacent title words)", d,
+                           "answers: " + hit_rate(c.get("answers", {})) + "; term sets: " + hit_rate(ts))
     if s and s.get("search_counts_cached"):
         c = s["search_counts_cached"]
         out += search_rows("answers not cached, totals and facets cached per revision (`--answer-cache 0`)", c,
@@ -256,7 +263,7 @@ How each figure is taken:
   `--connections 64` connection threads, `--keep-alive 2`) on the index of
   `--docs` documents, `wrk` with a Lua script cycling through the {len(s.get('queries', []))} URL-encoded
   queries of the mix below, `size=10`, facets included in every answer; suggest: the same over
-  {len(SUGGEST)} prefixes. RSS is VmRSS from /proc/PID/status. Four runs of the same load: "caches
+  {len(SUGGEST)} prefixes. RSS is VmRSS from /proc/PID/status. Four runs of the same load, and one of other queries: "caches
   off" (`--answer-cache 0 --count-cache 0 --suggest-cache 0 --term-set-cache 0`): every search walks all its matches
   for its exact total and facets and ranks its page, as PostgreSQL answers every query anew; this
   is what a query costs the first time it is asked on an index revision when none of its words
@@ -268,7 +275,13 @@ How each figure is taken:
   (a page turned, a sort changed) and only the page is ranked. "Default": whole answers and
   suggestions are kept per revision (2,048 and 4,096 entries); the wrk mix cycles through few
   queries, so after the first pass this run measures the cache and the HTTP path, not the index;
-  the hit counts (from `/healthz`) are in the notes column.
+  the hit counts (from `/healthz`) are in the notes column. "Different searches": the server
+  with its default settings, started afresh, under a stream of different searches, each sent
+  once while there are more searches than requests (`distinct_queries()` in
+  bench/perf/perf_common.py: every run of 2–4 adjacent words of the generated documents' titles,
+  lower case, as written and without diacritics, shuffled with seed 7), as many users typing
+  their own words would send: no answer comes from the cache, the term sets of words already
+  asked do; PostgreSQL was not run on these.
 - PostgreSQL: a throwaway cluster (initdb in a temporary folder, 127.0.0.1, `fsync=off`,
   `shared_buffers=512MB`), table `docs` with a stored `tsvector` column
   `to_tsvector('simple', unaccent(title || ' ' || body))` under a GIN index; each query is
