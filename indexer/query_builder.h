@@ -24,8 +24,9 @@ struct ParsedQuery {
     std::set<std::string> highlight;
 };
 
-/** Given a phrase query (OP_PHRASE), the query to run in its place: one matching the same
- *  documents with the same weights (e.g. the phrase restricted to its known matches). */
+/** Given a phrase query (OP_PHRASE), the query to run in its place, matching the same documents
+ *  (e.g. the phrase restricted to its known matches). The builder never puts a phrase under an
+ *  OP_SYNONYM. */
 using PhraseWrapper = std::function<Xapian::Query(const Xapian::Query& phrase)>;
 
 /** Builds queries. Syntax, as a user types it:

@@ -15,10 +15,12 @@ private:
     DocSet& m_into;
 };
 
-/// The documents of a set as a boolean posting list.
+/** The documents of a set as a boolean posting list. Its description names the query whose
+ *  matches the set holds, so that it keys a cache of sets per revision like that query would. */
 class DocSetSource : public Xapian::PostingSource {
 public:
-    explicit DocSetSource(std::shared_ptr<const DocSet> set) : m_set(std::move(set)), m_count(static_cast<Xapian::doccount>(m_set->count())) {}
+    DocSetSource(std::shared_ptr<const DocSet> set, std::string matches_of)
+        : m_set(std::move(set)), m_matches_of(std::move(matches_of)), m_count(static_cast<Xapian::doccount>(m_set->count())) {}
 
     Xapian::doccount get_termfreq_min() const override { return m_count; }
     Xapian::doccount get_termfreq_est() const override { return m_count; }
@@ -33,8 +35,8 @@ public:
     }
     bool at_end() const override { return m_started && m_at == 0; }
     Xapian::docid get_docid() const override { return m_at; }
-    DocSetSource* clone() const override { return new DocSetSource(m_set); }
-    std::string get_description() const override { return "DocSetSource(" + std::to_string(m_count) + ")"; }
+    DocSetSource* clone() const override { return new DocSetSource(m_set, m_matches_of); }
+    std::string get_description() const override { return "DocSetSource(matches of " + m_matches_of + ")"; }
 
 private:
     void move_to(Xapian::docid id) {
@@ -43,6 +45,7 @@ private:
     }
 
     std::shared_ptr<const DocSet> m_set;
+    std::string m_matches_of;  ///< the description of the query whose matches the set holds
     Xapian::doccount m_count;
     Xapian::docid m_at = 0;  ///< 0 before the first move and after the last id
     bool m_started = false;
@@ -134,7 +137,15 @@ private:
 
 Xapian::Query within_known_matches(const Xapian::Database& db, const Xapian::Query& query, DocSetCache* cache, const std::string& revision_key) {
     const auto matches = std::make_shared<const DocSet>(Evaluator(db, cache, revision_key).evaluate(query));
-    return Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query((new DocSetSource(matches))->release()));
+    return Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query((new DocSetSource(matches, query.get_description()))->release()));
+}
+
+bool decidable_by_sets(const Xapian::Query& query) {
+    if (query.get_type() == Xapian::Query::OP_ELITE_SET) return false;
+    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+        if (!decidable_by_sets(query.get_subquery(i))) return false;
+    }
+    return true;
 }
 
 DocSet matching_documents(const Xapian::Database& db, const Xapian::Query& query, DocSetCache* cache, const std::string& revision_key) {

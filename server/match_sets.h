@@ -24,21 +24,33 @@ struct DocSetCache {
     RevisionCache<std::shared_ptr<const DocSet>> sets;  ///< costs counted in bytes
 };
 
+/** Whether matching_documents() finds exactly Xapian's matches for `query`: false when it holds
+ *  an OP_ELITE_SET, whose choice of terms depends on their weights in the whole query. */
+[[nodiscard]] bool decidable_by_sets(const Xapian::Query& query);
+
 /** The documents of `db` (as open) that `query` matches: the ids Xapian's matcher would count for
- *  it with an exact count, so the total is their number. AND, OR, SYNONYM, MAX, AND_NOT,
- *  AND_MAYBE (its left side), FILTER and SCALE_WEIGHT are set operations over the postings of
- *  the terms; what sets cannot decide (phrases, value ranges, wildcards…) is matched by Xapian
- *  without weights and its matches enter the algebra as a set. With `cache` (and a key naming the
- *  revision read, `revision_key`), term sets are looked up and kept there.
+ *  it with an exact count, so the total is their number (when decidable_by_sets(query)). AND,
+ *  OR, SYNONYM, MAX, AND_NOT, AND_MAYBE (its left side), FILTER and SCALE_WEIGHT are set
+ *  operations over the postings of the terms; what sets cannot decide (phrases, value ranges,
+ *  wildcards…) is matched by Xapian without weights and its matches enter the algebra as a set,
+ *  kept under the subquery's description. With `cache` (and a key naming the revision read,
+ *  `revision_key`), sets are looked up and kept there.
+ *  A set has a bit per document id up to the database's last one, Xapian documents of budget
+ *  lines included: about 39 kB per 100,000 text documents of the generated corpus.
  *  Throws Xapian::Error like any read, DatabaseModifiedError included. */
 [[nodiscard]] DocSet matching_documents(const Xapian::Database& db, const Xapian::Query& query, DocSetCache* cache = nullptr,
                                         const std::string& revision_key = "");
 
-/** `query` restricted to the documents it matches (as matching_documents() finds them, with the
- *  same cache): the same matches with the same weights, but Xapian tests positions only where
- *  they are known to match. A phrase under an OR (an abbreviation's long form, `khoa học công
- *  nghệ`) is otherwise tested in every document holding its words. For `db` alone: the
- *  restriction names its document ids, which differ in a database of several shards. */
+/** `query` (a phrase, or any query matching_documents() decides) restricted to the documents it
+ *  matches, as a posting list over their set (kept in `cache` like the others): the same
+ *  matches, and Xapian tests positions only where the phrase is known to match instead of in
+ *  every document holding its words (a phrase under an OR: an abbreviation's long form, `khoa
+ *  học công nghệ`). Weights are those of the plain query up to the last digits (the order of a
+ *  sum), except where Xapian 1.4 credits a phrase under an OR to a document that has its words
+ *  but not the phrase: the restricted query does not (bench/perf/PROFILE.md, "session 5").
+ *  Not for use under an OP_SYNONYM (Xapian cannot estimate a posting source's frequency there),
+ *  and for `db` alone: the restriction names its document ids, which differ in a database of
+ *  several shards. */
 [[nodiscard]] Xapian::Query within_known_matches(const Xapian::Database& db, const Xapian::Query& query, DocSetCache* cache,
                                                  const std::string& revision_key);
 

@@ -32,7 +32,7 @@ void add_and_commit(Xapian::WritableDatabase& db) {
 
 TEST_SUITE("server") {
 
-TEST_CASE("a revision's table is built once and shared; an older reader gets its own; a new index replaces the old") {
+TEST_CASE("a revision's table is built once and shared, an older reader gets its own, a new index replaces the old") {
     TempDir dir;
     const std::string path = (dir.path() / "index").string();
     Xapian::WritableDatabase writer(path, Xapian::DB_CREATE_OR_OVERWRITE);

@@ -185,8 +185,19 @@ TEST_CASE("a new query of words asked before is counted from the kept term sets,
 
     tracuu::indexer::SearchFilters plans;
     plans.types = {"Kế hoạch"};
+    tracuu::indexer::SearchFilters years;
+    years.years = {"2023", "2024"};
     const std::vector<std::pair<std::string, tracuu::indexer::SearchFilters>> asked = {
-        {"chuyển đổi số", {}}, {"đơn vị chuyển đổi", plans}, {"\"triển khai chuyển đổi số\"", {}}, {"số -kế", {}}, {"không có", {}}};
+        {"chuyển đổi số", {}},
+        {"đơn vị chuyển đổi", plans},
+        {"\"triển khai chuyển đổi số\"", {}},
+        {"số -kế", {}},
+        {"không có", {}},  // nothing has both: the relaxed form
+        {"trien khai chuyen doi", years},
+        {"\"đơn vị số\" OR hoạch", {}},
+        {"quyết định 7/2023/QĐ-UBND", {}},
+        {"loai:\"kế hoạch\" đơn vị", {}},
+    };
     for (const auto& [q, filters] : asked) {
         CAPTURE(q);
         const SearchAnswer counted = search(searcher, q, 1, 3, filters);
@@ -194,7 +205,7 @@ TEST_CASE("a new query of words asked before is counted from the kept term sets,
         CHECK(counted.total == walked.total);
         CHECK(counted.relaxed == walked.relaxed);
         CHECK(hits_of(counted) == hits_of(walked));
-        for (const auto facet : {&Facets::type, &Facets::year, &Facets::issuer}) {
+        for (const auto facet : {&Facets::type, &Facets::year, &Facets::issuer, &Facets::status}) {
             REQUIRE((counted.facets.*facet).size() == (walked.facets.*facet).size());
             for (std::size_t i = 0; i < (counted.facets.*facet).size(); ++i) {
                 CHECK((counted.facets.*facet)[i].value == (walked.facets.*facet)[i].value);
@@ -326,6 +337,26 @@ TEST_CASE("with no room in the cache or over several shards every search counts 
     CHECK(room.suggestions.stats().hits + room.suggestions.stats().misses == 0);
     CHECK(a.total == 12);
     CHECK(b.total == 12);
+}
+
+TEST_CASE("an index folder that is a Xapian stub listing two databases is searched as one, caches or not") {
+    TempDir dir;
+    write_documents(dir, "a", 0, 6);
+    write_documents(dir, "b", 6, 6);
+    index_folder(dir.path() / "index-a", dir.path() / "a");
+    index_folder(dir.path() / "index-b", dir.path() / "b");
+    dir.write("stub/XAPIANDB", "auto " + (dir.path() / "index-a").string() + "\nauto " + (dir.path() / "index-b").string() + "\n");
+    SearchCaches caches({.answers = 16, .counts = 16, .suggestions = 16, .term_set_bytes = std::size_t{1} << 20});
+    auto stub = Searcher::open(std::vector<std::string>{(dir.path() / "stub").string()}, &caches);
+    REQUIRE(stub.ok());
+    for (int i = 0; i < 2; ++i) {
+        const SearchAnswer answer = search(stub.value(), "chuyển đổi số", 1, 5);
+        CHECK(answer.total == 12);
+        CHECK(sum(answer.facets.type) == 12);
+    }
+    CHECK_FALSE(stub.value().suggest("ve vie", 5).empty());
+    // Two databases have no one revision to key answers with: nothing is kept.
+    CHECK(caches.answers.stats().hits + caches.counts.stats().hits + caches.term_sets.sets.stats().hits == 0);
 }
 
 }  // TEST_SUITE
