@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
     std::string typing = "both";
     bool per_query = false;
     double fail_under = 0;
+    std::size_t term_set_cache_mib = 64;
     app.add_option("--beir", beir, "BEIR folder: corpus.jsonl, queries.jsonl, qrels.tsv")->check(CLI::ExistingDirectory);
     app.add_option("--index", index_dir, "search this existing index instead of importing the BEIR corpus into a scratch one")
         ->check(CLI::ExistingDirectory);
@@ -36,6 +37,10 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"both", "accented", "stripped"}))
         ->capture_default_str();
     app.add_flag("--per-query", per_query, "also list the rank of the first relevant document for every query");
+    app.add_option("--term-set-cache", term_set_cache_mib,
+                   "MiB of term sets, as tracuu-server's option: with them (the server's default) a query's page is ranked by "
+                   "Xapian's early-terminating pass, phrases within their matches; 0: one exhaustive pass per query")
+        ->capture_default_str();
     app.add_option("--fail-under", fail_under, "exit with status 1 when a run's MRR@10 is below this")->check(CLI::Range(0.0, 1.0));
     try {
         app.parse(argc, argv);
@@ -69,7 +74,9 @@ int main(int argc, char** argv) {
                      imported.value().problems.size(), seconds);
     }
 
-    auto searcher = tracuu::server::Searcher::open(index_dir);
+    // Only the term sets: every query is asked once per run, and the two runs must not share answers.
+    tracuu::server::SearchCaches caches({.term_set_bytes = term_set_cache_mib << 20});
+    auto searcher = tracuu::server::Searcher::open(std::vector<std::string>{index_dir}, &caches);
     if (!searcher.ok()) {
         std::cerr << "tracuu-eval: " << searcher.error().message << '\n';
         return kExitUsage;
