@@ -40,6 +40,14 @@ void index_folder(const std::filesystem::path& index, const std::filesystem::pat
     (void)tracuu::indexer::index_paths(writer, {folder}, {}, nullptr);
 }
 
+/// Twelve documents, six in index-a and six in index-b (all mention "chuyển đổi số").
+void index_two_halves(const TempDir& dir) {
+    write_documents(dir, "a", 0, 6);
+    write_documents(dir, "b", 6, 6);
+    index_folder(dir.path() / "index-a", dir.path() / "a");
+    index_folder(dir.path() / "index-b", dir.path() / "b");
+}
+
 SearchAnswer search(Searcher& searcher, const std::string& q, unsigned page, unsigned size, tracuu::indexer::SearchFilters filters = {}) {
     SearchRequest request{q, page, size, std::move(filters), SortOrder::Relevance};
     auto answer = searcher.search(request);
@@ -314,10 +322,7 @@ TEST_CASE("suggestions asked again on one revision come from the cache, a commit
 
 TEST_CASE("with no room in the cache or over several shards every search counts its matches") {
     TempDir dir;
-    write_documents(dir, "a", 0, 6);
-    write_documents(dir, "b", 6, 6);
-    index_folder(dir.path() / "index-a", dir.path() / "a");
-    index_folder(dir.path() / "index-b", dir.path() / "b");
+    index_two_halves(dir);
     SearchCaches none({});
     auto one = Searcher::open(std::vector<std::string>{(dir.path() / "index-a").string()}, &none);
     REQUIRE(one.ok());
@@ -341,10 +346,7 @@ TEST_CASE("with no room in the cache or over several shards every search counts 
 
 TEST_CASE("an index folder that is a Xapian stub listing two databases is searched as one, caches or not") {
     TempDir dir;
-    write_documents(dir, "a", 0, 6);
-    write_documents(dir, "b", 6, 6);
-    index_folder(dir.path() / "index-a", dir.path() / "a");
-    index_folder(dir.path() / "index-b", dir.path() / "b");
+    index_two_halves(dir);
     dir.write("stub/XAPIANDB", "auto " + (dir.path() / "index-a").string() + "\nauto " + (dir.path() / "index-b").string() + "\n");
     SearchCaches caches({.answers = 16, .counts = 16, .suggestions = 16, .term_set_bytes = std::size_t{1} << 20});
     auto stub = Searcher::open(std::vector<std::string>{(dir.path() / "stub").string()}, &caches);
