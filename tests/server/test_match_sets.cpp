@@ -2,7 +2,9 @@
 // proof that a query's set holds exactly the documents Xapian's matcher finds for it.
 #include <doctest/doctest.h>
 
+#include <functional>
 #include <map>
+#include <random>
 #include <set>
 #include <string>
 #include <vector>
@@ -10,6 +12,7 @@
 #include "indexer/filters.h"
 #include "indexer/index_run.h"
 #include "indexer/query_builder.h"
+#include "indexer/schema.h"
 #include "server/doc_set.h"
 #include "server/lru_map.h"
 #include "server/match_sets.h"
@@ -194,6 +197,52 @@ TEST_CASE("a query's set holds exactly the documents Xapian's matcher finds for 
     const std::vector<Q> elite = {Q("Fxyzzy"), so};
     CHECK_FALSE(decidable_by_sets(Q(Q::OP_ELITE_SET, elite.begin(), elite.end(), 1)));
     CHECK_FALSE(decidable_by_sets(Q(Q::OP_AND, nam, Q(Q::OP_ELITE_SET, elite.begin(), elite.end(), 1))));
+}
+
+TEST_CASE("random query trees: every set holds exactly Xapian's matches, read anew or from the cache") {
+    const Xapian::Database db = corpus().open();
+    // Folded words from rare to common, and terms the index lacks.
+    std::vector<std::string> words;
+    for (auto it = db.allterms_begin("F"); it != db.allterms_end("F"); ++it) {
+        if (it.get_termfreq() >= 2 && words.size() < 4000) words.push_back(*it);
+    }
+    REQUIRE(words.size() > 100);
+    std::mt19937 random(20261129);
+    const auto pick = [&](std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(random); };
+    using Q = Xapian::Query;
+    const auto leaf = [&]() -> Q {
+        switch (pick(10)) {
+            case 0: return Q("Fkhongcotrongchimuc");
+            case 1: return Q::MatchAll;
+            case 2: return Q::MatchNothing;
+            case 3: return Q(Q::OP_VALUE_RANGE, tracuu::schema::kSlotDate, "2015-01-01", "2020-12-31");
+            case 4: {
+                const std::vector<Q> pair{Q(words[pick(words.size())]), Q(words[pick(words.size())])};
+                return Q(Q::OP_PHRASE, pair.begin(), pair.end());
+            }
+            default: return Q(words[pick(words.size())]);
+        }
+    };
+    const std::vector<Q::op> operators = {Q::OP_AND, Q::OP_OR, Q::OP_AND_NOT, Q::OP_AND_MAYBE, Q::OP_FILTER, Q::OP_MAX, Q::OP_SYNONYM, Q::OP_SCALE_WEIGHT};
+    std::function<Q(int)> tree = [&](int depth) -> Q {
+        if (depth == 0 || pick(4) == 0) return leaf();
+        const Q::op op = operators[pick(operators.size())];
+        if (op == Q::OP_SCALE_WEIGHT) return Q(op, tree(depth - 1), static_cast<double>(pick(3)));
+        std::vector<Q> parts;
+        const std::size_t n = 2 + pick(3);
+        // OP_SYNONYM of terms, as the query builder writes it.
+        for (std::size_t i = 0; i < n; ++i) parts.push_back(op == Q::OP_SYNONYM ? Q(words[pick(words.size())]) : tree(depth - 1));
+        return Q(op, parts.begin(), parts.end());
+    };
+    DocSetCache cache(std::size_t{4} << 20);
+    for (int i = 0; i < 300; ++i) {
+        const Q q = tree(3);
+        CAPTURE(q.get_description());
+        const std::vector<Xapian::docid> expected = xapian_matches(db, q);
+        CHECK(ids_of(matching_documents(db, q)) == expected);
+        CHECK(ids_of(matching_documents(db, q, &cache, "1\n")) == expected);
+    }
+    CHECK(cache.sets.stats().hits > 0);
 }
 
 TEST_CASE("a phrase restricted to its known matches: the same documents, weighted for the phrase only where it is") {
