@@ -58,8 +58,13 @@ public:
 
     DocSet evaluate(const Xapian::Query& query) {
         switch (query.get_type()) {
-            case Xapian::Query::LEAF_TERM:
-                return cached('t', *query.get_terms_begin(), [&](const std::string& term) { return postings(term); });
+            case Xapian::Query::LEAF_TERM: {
+                const std::string term = *query.get_terms_begin();
+                // A rare term is read again faster than its set is worth keeping: a set costs a
+                // bit per document id whatever its size (bench/perf/PROFILE.md, "session 5").
+                if (m_cache != nullptr && m_db.get_termfreq(term) < m_last / m_cache->rare_share) return postings(term);
+                return cached('t', term, [&](const std::string& t) { return postings(t); });
+            }
             case Xapian::Query::LEAF_MATCH_ALL:
                 return cached('t', "", [&](const std::string& term) { return postings(term); });
             case Xapian::Query::LEAF_MATCH_NOTHING:

@@ -18,10 +18,14 @@ namespace tracuu::server {
  *  revision, bounded by their size in bytes. A new query made of words asked before on the same
  *  revision is then counted without reading their postings again: the common words of a province's
  *  documents are few, and each sits in tens of thousands of them. Solr's filterCache keeps such
- *  sets for its filter queries; here every term of a query's matching part is one. Thread-safe. */
+ *  sets for its filter queries; here every term of a query's matching part is one, except rare
+ *  terms (`rare_share`), read again faster than their set is worth keeping. Thread-safe. */
 struct DocSetCache {
-    explicit DocSetCache(std::size_t bytes) : sets(bytes) {}
+    explicit DocSetCache(std::size_t bytes, Xapian::docid rare = 1024) : sets(bytes), rare_share(rare) {}
     RevisionCache<std::shared_ptr<const DocSet>> sets;  ///< costs counted in bytes
+    /// Terms in fewer than 1 of this many document ids are not kept (at 100,000 documents: read
+    /// in under 5 µs, where a set costs 39 kB; measured in bench/perf/PROFILE.md).
+    Xapian::docid rare_share;
 };
 
 /** Whether matching_documents() finds exactly Xapian's matches for `query`: false when it holds

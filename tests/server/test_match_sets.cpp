@@ -303,6 +303,19 @@ TEST_CASE("the sets of terms are kept per revision key, within their budget in b
     CHECK(cache.sets.stats().misses == before_other.misses + after_first.misses);
     CHECK(cache.sets.stats().hits == before_other.hits);
 
+    // Rare terms are read each time, never kept: a set costs a bit per document id, however few
+    // documents it holds. Here "rare" is under a quarter of the ids: the common words are kept.
+    DocSetCache common_only(std::size_t{1} << 20, 4);
+    const Xapian::Query rare_and_common = builder.build("điều quokka", db).value().relaxed;  // OR of a word and one the index lacks
+    CHECK(ids_of(matching_documents(db, rare_and_common, &common_only, "7\n")) == xapian_matches(db, rare_and_common));
+    CHECK(ids_of(matching_documents(db, rare_and_common, &common_only, "7\n")) == xapian_matches(db, rare_and_common));
+    CHECK(common_only.sets.stats().hits > 0);  // `điều`'s sets
+    const auto kept = common_only.sets.stats();
+    (void)matching_documents(db, Xapian::Query("Fquokka"), &common_only, "7\n");
+    (void)matching_documents(db, Xapian::Query("Fquokka"), &common_only, "7\n");
+    CHECK(common_only.sets.stats().hits == kept.hits);      // never looked up
+    CHECK(common_only.sets.stats().misses == kept.misses);
+
     DocSetCache tiny(first.bytes() - 1);  // no set fits: each is read every time, the answer is the same
     CHECK(ids_of(matching_documents(db, a, &tiny, "7\n")) == ids_of(first));
     CHECK(ids_of(matching_documents(db, a, &tiny, "7\n")) == ids_of(first));
