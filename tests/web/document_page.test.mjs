@@ -130,6 +130,32 @@ test('document page: references grouped by key, budget table with checks, neighb
   }
 });
 
+test('document page: a text read by OCR says so in its identity table, a text layer does not', { timeout: TEST_MS }, async () => {
+  const page = await openPage();
+  try {
+    const identityRow = (name) => page.locator('#identity tr', { has: page.locator('th', { hasText: name }) });
+    await page.goto(`${tracuu.base}/doc/${PLAN}`);
+    await page.locator('#identity').waitFor({ state: 'visible' });
+    await identityRow('Số hiệu').waitFor();
+    assert.equal(await identityRow('Nguồn chữ').count(), 0, 'a document with a text layer is shown as read by OCR');
+
+    // The same document as the API would give it had its pages been scanned (`ocr: true`).
+    await page.route(`${tracuu.base}/api/documents/${PLAN}`, async (route) => {
+      const real = await route.fetch();
+      const doc = await real.json();
+      assert.equal(doc.ocr, false);
+      return route.fulfill({ response: real, body: JSON.stringify({ ...doc, ocr: true }) });
+    });
+    await page.goto(`${tracuu.base}/doc/${PLAN}`);
+    const row = identityRow('Nguồn chữ');
+    await row.waitFor();
+    assert.match(await row.locator('td').textContent(), /Nhận dạng từ ảnh quét \(OCR\): có thể sai chữ hoặc dấu/);
+    assertNoProblems(page);
+  } finally {
+    await page.close();
+  }
+});
+
 test(`reference page: ${KEY57} lists the plan, both dates, conflicts and its budget line`, { timeout: TEST_MS }, async () => {
   const api = await getJson(`${tracuu.base}/api/references/${encodeURIComponent(KEY57)}`);
   assert.equal(api.status, 200, `/api/references/${KEY57} answered ${api.status}`);
