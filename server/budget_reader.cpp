@@ -9,6 +9,7 @@
 
 #include "analyzers/fold.h"
 #include "indexer/schema.h"
+#include "server/document_copies.h"
 
 namespace tracuu::server {
 namespace {
@@ -46,27 +47,21 @@ std::string own_key_of(const Xapian::Database& db, const std::string& doc_id) {
 
 /** Keeps the lines of one copy of each document. The same plan saved as .txt and .pdf (or .docx
  *  and .pdf) is two Xapian documents with one identity; counting both would double every total.
- *  The copy with the most lines wins (a PDF table may hold lines its text copy lacks), then the
- *  smaller id; the others are named in `answer.copies`. */
+ *  The copy with the most lines stands for the document (a PDF table may hold lines its text copy
+ *  lacks), then the smaller id (group_copies()); the others are named in `answer.copies`. */
 void keep_one_copy(const Xapian::Database& db, BudgetAnswer& answer) {
     std::map<std::string, std::size_t> lines_of;
     for (const auto& line : answer.lines) ++lines_of[line.doc_id];
-    std::map<std::string, std::string> kept_for_key;  // own key → doc id kept
-    for (const auto& [doc, count] : lines_of) {
-        const std::string key = own_key_of(db, doc);
-        if (key.empty()) continue;
-        auto [it, fresh] = kept_for_key.emplace(key, doc);
-        if (!fresh && count > lines_of[it->second]) it->second = doc;
-    }
-    std::set<std::string> kept;
-    for (const auto& [key, doc] : kept_for_key) kept.insert(doc);
-    for (const auto& [doc, count] : lines_of) {
-        const std::string key = own_key_of(db, doc);
-        if (!key.empty() && kept.count(doc) == 0) answer.copies.push_back({doc, kept_for_key[key]});
-    }
-    if (answer.copies.empty()) return;
+    std::vector<FileOfDocument> files;
+    for (const auto& [doc, count] : lines_of) files.push_back({doc, own_key_of(db, doc), count});
     std::set<std::string> dropped;
-    for (const auto& c : answer.copies) dropped.insert(c.doc_id);
+    for (const DocumentFiles& document : group_copies(files)) {
+        for (const std::size_t copy : document.copies) {
+            answer.copies.push_back({files[copy].id, files[document.primary].id});
+            dropped.insert(files[copy].id);
+        }
+    }
+    std::sort(answer.copies.begin(), answer.copies.end(), [](const DocumentCopy& a, const DocumentCopy& b) { return a.doc_id < b.doc_id; });
     std::erase_if(answer.lines, [&](const indexer::StoredBudgetLine& l) { return dropped.count(l.doc_id) != 0; });
 }
 

@@ -12,6 +12,7 @@
 #include "indexer/document_builder.h"
 #include "indexer/references.h"
 #include "indexer/schema.h"
+#include "server/document_copies.h"
 
 namespace tracuu::server {
 namespace {
@@ -77,52 +78,32 @@ private:
     std::unordered_map<Xapian::docid, std::string> m_own_key;
 };
 
-/** The files citing `key`, grouped by the document they hold: files with the same own reference
- *  key (the plan as .txt and .pdf) are one document; a file without one is a document of its own.
- *  The one grouping rule behind reference(), cited_by() and list_references(). */
-std::vector<std::vector<Xapian::docid>> citing_documents(const Xapian::Database& db, const std::string& key, const IdentityOf& identity_of) {
-    std::vector<std::vector<Xapian::docid>> out;
-    std::map<std::string, std::size_t> group_of;  // own key → index in out
+/** How many documents the files citing `key` hold: copies of one document (group_copies()) count once. */
+std::size_t citing_documents(const Xapian::Database& db, const std::string& key, const IdentityOf& identity_of) {
+    std::vector<FileOfDocument> files;
     const std::string term = cites_term(key);
-    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
-        const std::string own = identity_of(*it);
-        if (own.empty()) {
-            out.push_back({*it});
-            continue;
-        }
-        const auto [group, fresh] = group_of.emplace(own, out.size());
-        if (fresh) out.emplace_back();
-        out[group->second].push_back(*it);
-    }
-    return out;
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) files.push_back({"", identity_of(*it), 0});
+    return group_copies(files).size();
 }
 
 /** The files citing `key` that stand for their document, each with the ids of the other files of
- *  the same document (citing_documents()): the file citing the key most often, then the smaller id. */
+ *  the same document (group_copies()): the file citing the key most often, then the smaller id. */
 std::map<Xapian::docid, std::vector<std::string>> primary_citing_files(const Xapian::Database& db, const std::string& key) {
-    struct File {
-        std::string id;
-        std::string own_key;
-        std::size_t citations = 0;
-    };
     // Each citing file is read once, for its identity and for how often it cites the key.
-    std::unordered_map<Xapian::docid, File> files;
+    std::vector<Xapian::docid> docids;
+    std::vector<FileOfDocument> files;
     const std::string term = cites_term(key);
     for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
         const indexer::IndexedDocument doc = indexer::read_document(db.get_document(*it));
         const auto citations = static_cast<std::size_t>(
             std::count_if(doc.references.begin(), doc.references.end(), [&](const indexer::Reference& r) { return r.key == key; }));
-        files[*it] = {doc.id, indexer::own_reference_key(doc.fields), citations};
+        docids.push_back(*it);
+        files.push_back({doc.id, indexer::own_reference_key(doc.fields), citations});
     }
     std::map<Xapian::docid, std::vector<std::string>> out;
-    for (auto group : citing_documents(db, key, [&](Xapian::docid docid) { return files[docid].own_key; })) {
-        std::sort(group.begin(), group.end(), [&](Xapian::docid a, Xapian::docid b) {
-            const File& x = files[a];
-            const File& y = files[b];
-            return x.citations != y.citations ? x.citations > y.citations : x.id < y.id;
-        });
-        auto& copies = out[group.front()];
-        for (std::size_t i = 1; i < group.size(); ++i) copies.push_back(files[group[i]].id);
+    for (const DocumentFiles& document : group_copies(files)) {
+        auto& copies = out[docids[document.primary]];
+        for (const std::size_t copy : document.copies) copies.push_back(files[copy].id);
     }
     return out;
 }
@@ -224,7 +205,7 @@ std::vector<KeyEntry> list_references(const Xapian::Database& db, const std::str
         std::uint64_t documents = c.files;  // one file is one document: nothing to group
         if (c.files > 1) {
             if (!identities) identities.emplace(db);
-            documents = citing_documents(db, c.key, std::cref(*identities)).size();
+            documents = citing_documents(db, c.key, std::cref(*identities));
         }
         best.insert(KeyEntry{c.key, documents, std::nullopt});
         if (best.size() > limit) best.erase(std::prev(best.end()));
