@@ -5,6 +5,7 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -21,10 +22,10 @@ namespace tracuu::server {
  *  sets for its filter queries; here every term of a query's matching part is one, except rare
  *  terms (`rare_share`), read again faster than their set is worth keeping. Thread-safe. */
 struct DocSetCache {
-    explicit DocSetCache(std::size_t bytes, Xapian::docid rare = 1024) : sets(bytes), rare_share(rare) {}
+    explicit DocSetCache(std::size_t bytes, Xapian::docid rare = 1024) : sets(bytes), rare_share(std::max<Xapian::docid>(rare, 1)) {}
     RevisionCache<std::shared_ptr<const DocSet>> sets;  ///< costs counted in bytes
     /// Terms in fewer than 1 of this many document ids are not kept (at 100,000 documents: read
-    /// in under 5 µs, where a set costs 39 kB; measured in bench/perf/PROFILE.md).
+    /// in under 5 µs, where a set costs 39 kB; measured in bench/perf/PROFILE.md); at least 1.
     Xapian::docid rare_share;
 };
 

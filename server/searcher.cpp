@@ -73,8 +73,10 @@ Result<Searcher> Searcher::open(const std::vector<std::string>& shards, SearchCa
     Result<Xapian::Database> db = open_shards(shards);
     if (!db.ok()) return db.error();
     const bool local = std::none_of(shards.begin(), shards.end(), [](const std::string& s) { return is_remote(s); });
-    // Only one local database has one revision to key the cache with.
-    return Searcher(std::move(db).value(), local, local && shards.size() == 1 ? caches : nullptr);
+    // Only one local database has one revision to key the caches with (a folder may be a stub
+    // listing several: it then gets none, and its searchers keep their own tables).
+    const bool one_database = local && db.value().size() == 1;
+    return Searcher(std::move(db).value(), local, one_database ? caches : nullptr);
 }
 
 Searcher::Searcher(Xapian::Database db, bool local, SearchCaches* caches)

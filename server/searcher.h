@@ -31,9 +31,10 @@ class Searcher {
 public:
     /// Opens the index; Unavailable if the folder holds no tracuu index.
     static Result<Searcher> open(const std::filesystem::path& index_dir);
-    /** Opens several shards as one index (see open_shards() in shards.h). With one local folder,
-     *  `caches` (if given, shared by the searchers of that index and outliving them) keep answers,
-     *  counts and suggestions of recent requests (search_caches.h); shards are never cached. */
+    /** Opens several shards as one index (see open_shards() in shards.h). With one local folder
+     *  holding one database, `caches` (if given, shared by the searchers of that index and
+     *  outliving them) keep answers, counts and suggestions of recent requests
+     *  (search_caches.h); shards (or a folder that is a stub listing several) are never cached. */
     static Result<Searcher> open(const std::vector<std::string>& shards, SearchCaches* caches = nullptr);
 
     /** Runs a query. When no document has every word, runs the relaxed form (any word) and says

@@ -42,6 +42,7 @@ TEST_CASE("files with one own key are copies of one document, stood for by the w
          {{"kh13", "13/KH-UBND@2025", 3}, {"kh13-pdf", "13/KH-UBND@2025", 5}},
          {"kh13-pdf: kh13"}},
         {"as many: the smaller id", {{"b", "k", 2}, {"a", "k", 2}, {"c", "k", 1}}, {"a: b c"}},
+        {"copies in the same order: by weight, then id", {{"b", "k", 1}, {"a", "k", 3}, {"c", "k", 2}, {"d", "k", 1}}, {"a: c b d"}},
         {"without an own key a file is a document of its own", {{"x", "", 1}, {"y", "", 1}}, {"x:", "y:"}},
         {"documents in the order of their first file",
          {{"p", "k2", 0}, {"q", "k1", 0}, {"r", "", 0}, {"s", "k2", 4}},

@@ -310,11 +310,20 @@ TEST_CASE("the sets of terms are kept per revision key, within their budget in b
     CHECK(ids_of(matching_documents(db, rare_and_common, &common_only, "7\n")) == xapian_matches(db, rare_and_common));
     CHECK(ids_of(matching_documents(db, rare_and_common, &common_only, "7\n")) == xapian_matches(db, rare_and_common));
     CHECK(common_only.sets.stats().hits > 0);  // `điều`'s sets
+    std::string rare;  // a word of one document
+    for (auto it = db.allterms_begin("F"); it != db.allterms_end("F") && rare.empty(); ++it) {
+        if (it.get_termfreq() == 1) rare = *it;
+    }
+    REQUIRE(!rare.empty());
     const auto kept = common_only.sets.stats();
-    (void)matching_documents(db, Xapian::Query("Fquokka"), &common_only, "7\n");
-    (void)matching_documents(db, Xapian::Query("Fquokka"), &common_only, "7\n");
+    for (const std::string& term : {rare, std::string("Fquokka")}) {
+        CAPTURE(term);
+        CHECK(ids_of(matching_documents(db, Xapian::Query(term), &common_only, "7\n")) == xapian_matches(db, Xapian::Query(term)));
+        CHECK(ids_of(matching_documents(db, Xapian::Query(term), &common_only, "7\n")) == xapian_matches(db, Xapian::Query(term)));
+    }
     CHECK(common_only.sets.stats().hits == kept.hits);      // never looked up
     CHECK(common_only.sets.stats().misses == kept.misses);
+    CHECK(DocSetCache(1 << 20, 0).rare_share == 1);        // a share of 0 would divide by 0
 
     DocSetCache tiny(first.bytes() - 1);  // no set fits: each is read every time, the answer is the same
     CHECK(ids_of(matching_documents(db, a, &tiny, "7\n")) == ids_of(first));
