@@ -89,9 +89,8 @@ Searcher::Searcher(Xapian::Database db, bool local, SearchCaches* caches)
 std::vector<Suggestion> Searcher::suggest(std::string_view typed, std::size_t size) {
     try {
         std::string key;
-        const Xapian::rev open_revision = m_caches != nullptr && m_caches->suggestions.enabled() ? revision() : 0;
-        if (open_revision != 0) {
-            key = std::to_string(open_revision) + '\n' + std::to_string(size) + '\n' + std::string(typed);
+        if (m_caches != nullptr && m_caches->suggestions.enabled()) {
+            key = std::to_string(m_db.get_revision()) + '\n' + std::to_string(size) + '\n' + std::string(typed);
             if (auto cached = m_caches->suggestions.find(key)) return std::move(*cached);
         }
         // Over remote shards the table would be read term by term through the network (1.4 s at
@@ -224,10 +223,10 @@ Result<SearchAnswer> Searcher::compute(const SearchRequest& request) {
             });
             if (!parsed.ok()) return parsed.error();
             indexer::ParsedQuery ranked = parsed.value();
-            if (has_phrase && sets_enabled() && revision() != 0) {
+            if (has_phrase && sets_enabled()) {
                 // The same query, each phrase restricted to its matches, kept as sets: Xapian then
                 // tests positions only where the phrase is known to match (bench/perf/PROFILE.md).
-                const std::string revision_key = sets_key(revision());
+                const std::string revision_key = sets_key(m_db.get_revision());
                 auto restricted = m_queries.build(text, m_db, [&](const Xapian::Query& phrase) {
                     return within_known_matches(m_db, phrase, &m_caches->term_sets, revision_key);
                 });
@@ -270,10 +269,9 @@ Xapian::MSet Searcher::run(const Xapian::Query& query, const Xapian::Query& rank
         enquire.set_sort_by_value_then_relevance(schema::kSlotDate, request.sort == SortOrder::DateDescending);
     }
     if (m_local) {
-        // Only a single database has a revision to key the caches with (0: none, e.g. an index
-        // folder that is a stub listing several databases).
-        const Xapian::rev revision = m_caches != nullptr ? this->revision() : 0;
-        const std::string key = revision != 0 && m_caches->counts.enabled() ? counts_key(query, revision) : "";
+        // Searchers with caches read one database (open()), which has a revision to key them with.
+        const Xapian::rev revision = m_caches != nullptr ? m_db.get_revision() : 0;
+        const std::string key = m_caches != nullptr && m_caches->counts.enabled() ? counts_key(query, revision) : "";
         if (!key.empty()) {
             if (auto counts = m_caches->counts.find(key)) {
                 // The page alone: Xapian may stop as soon as the best matches are certain.
@@ -285,7 +283,7 @@ Xapian::MSet Searcher::run(const Xapian::Query& query, const Xapian::Query& rank
         }
         const std::shared_ptr<const FacetTable> table = facet_table();
         Xapian::MSet mset;
-        if (revision != 0 && sets_enabled() && decidable_by_sets(query)) {
+        if (sets_enabled() && decidable_by_sets(query)) {
             // Counted by set algebra over the sets of the query's terms, most of them kept from
             // earlier queries; only the page is ranked. With every set to read, this costs what
             // the exact pass below costs; with them kept, half (bench/perf/PROFILE.md).

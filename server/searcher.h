@@ -84,8 +84,8 @@ private:
     /// The answer, computed: search() without the answer cache.
     Result<SearchAnswer> compute(const SearchRequest& request);
     /** Runs one query, filling answer's total and facets (exact, counted on `query`); returns the
-     *  requested page of matches of `ranked`, which must match the same documents with the same
-     *  weights (`query` with its phrases restricted to their known matches, or `query` itself). */
+     *  requested page of matches of `ranked`, which must match the same documents (`query` itself,
+     *  or `query` with its phrases restricted to their known matches: see within_known_matches()). */
     Xapian::MSet run(const Xapian::Query& query, const Xapian::Query& ranked, const SearchRequest& request, Xapian::doccount offset,
                      SearchAnswer& answer);
     /// Queries are counted with the term sets kept in the caches (one local index with room for them).
