@@ -77,7 +77,10 @@ Facets FacetTable::facets(const Counts& counts) const {
 
 FacetTable::Spy::Spy(const FacetTable& table) : m_table(table), m_counts(table.empty_counts()) {}
 
-void FacetTable::Spy::operator()(const Xapian::Document& doc, double) { m_table.count(doc.get_docid(), m_counts); }
+void FacetTable::Spy::operator()(const Xapian::Document& doc, double) {
+    m_table.count(doc.get_docid(), m_counts);
+    ++m_seen;
+}
 
 Facets FacetTable::facets(const Spy& spy) const { return facets(spy.m_counts); }
 

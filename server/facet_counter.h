@@ -54,10 +54,13 @@ class FacetTable::Spy : public Xapian::MatchSpy {
 public:
     explicit Spy(const FacetTable& table);
     void operator()(const Xapian::Document& doc, double weight) override;
+    /// How many matches it was shown: fewer than the total when the match stopped early.
+    [[nodiscard]] std::uint64_t seen() const { return m_seen; }
 
 private:
     const FacetTable& m_table;
     Counts m_counts;
+    std::uint64_t m_seen = 0;
     friend class FacetTable;
 };
 

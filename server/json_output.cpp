@@ -56,6 +56,7 @@ nlohmann::json to_json(const SearchAnswer& answer) {
     return {
         {"query", answer.query},
         {"total", answer.total},
+        {"total_exact", answer.total_exact},
         {"took_ms", answer.took_ms},
         {"page", answer.page},
         {"size", answer.size},

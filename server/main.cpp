@@ -55,6 +55,11 @@ int main(int argc, char** argv) {
     app.add_option("--warm", warm,
                    "latest searches computed again in the background when the index changes, so they stay cached (0: none)")
         ->capture_default_str();
+    double count_seconds = tracuu::server::Searcher::kDefaultCountSeconds;
+    app.add_option("--count-seconds", count_seconds,
+                   "seconds a search may spend counting its matches; past that its total is an estimate (total_exact: false)")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
     app.add_option("--threads", searchers, "searches run at once, each with its own index reader (default: the number of cores)")
         ->check(CLI::Range(1, 256))
         ->capture_default_str();
@@ -91,14 +96,14 @@ int main(int argc, char** argv) {
                                          .suggestions = suggestion_cache,
                                          .recent = warming ? warm : 0,
                                          .term_set_bytes = term_set_cache_mib << 20});
-    auto pool = tracuu::server::SearcherPool::open(shards, searchers, &caches);
+    auto pool = tracuu::server::SearcherPool::open(shards, searchers, &caches, count_seconds);
     if (!pool.ok()) {
         std::cerr << "tracuu-server: " << pool.error().message << '\n';
         return kExitNoIndex;
     }
     std::optional<tracuu::server::Searcher> warmer_searcher;
     if (warming) {
-        auto searcher = tracuu::server::Searcher::open(shards, &caches);
+        auto searcher = tracuu::server::Searcher::open(shards, &caches, count_seconds);
         if (!searcher.ok()) {
             std::cerr << "tracuu-server: " << searcher.error().message << '\n';
             return kExitNoIndex;

@@ -53,8 +53,8 @@ private:
 
 class Evaluator {
 public:
-    Evaluator(const Xapian::Database& db, DocSetCache* cache, const std::string& revision_key)
-        : m_db(db), m_last(db.get_lastdocid()), m_cache(cache), m_revision_key(revision_key) {}
+    Evaluator(const Xapian::Database& db, DocSetCache* cache, const std::string& revision_key, CountDeadline deadline)
+        : m_db(db), m_last(db.get_lastdocid()), m_cache(cache), m_revision_key(revision_key), m_deadline(deadline) {}
 
     DocSet evaluate(const Xapian::Query& query) {
         switch (query.get_type()) {
@@ -128,6 +128,8 @@ private:
         enquire.set_query(query);
         enquire.set_weighting_scheme(Xapian::BoolWeight());
         enquire.add_matchspy(&collect);
+        StopAtDeadline stop(m_deadline);
+        if (m_deadline != CountDeadline::max()) enquire.add_matchspy(&stop);
         (void)enquire.get_mset(0, 0, m_db.get_doccount());
         return out;
     }
@@ -136,12 +138,14 @@ private:
     Xapian::docid m_last;
     DocSetCache* m_cache;
     const std::string& m_revision_key;
+    CountDeadline m_deadline;
 };
 
 }  // namespace
 
-Xapian::Query within_known_matches(const Xapian::Database& db, const Xapian::Query& query, DocSetCache* cache, const std::string& revision_key) {
-    const auto matches = std::make_shared<const DocSet>(Evaluator(db, cache, revision_key).evaluate(query));
+Xapian::Query within_known_matches(const Xapian::Database& db, const Xapian::Query& query, DocSetCache* cache, const std::string& revision_key,
+                                   CountDeadline deadline) {
+    const auto matches = std::make_shared<const DocSet>(Evaluator(db, cache, revision_key, deadline).evaluate(query));
     return Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query((new DocSetSource(matches, query.get_description()))->release()));
 }
 
@@ -153,8 +157,9 @@ bool decidable_by_sets(const Xapian::Query& query) {
     return true;
 }
 
-DocSet matching_documents(const Xapian::Database& db, const Xapian::Query& query, DocSetCache* cache, const std::string& revision_key) {
-    return Evaluator(db, cache, revision_key).evaluate(query);
+DocSet matching_documents(const Xapian::Database& db, const Xapian::Query& query, DocSetCache* cache, const std::string& revision_key,
+                          CountDeadline deadline) {
+    return Evaluator(db, cache, revision_key, deadline).evaluate(query);
 }
 
 }  // namespace tracuu::server

@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 
+#include "server/count_deadline.h"
 #include "server/doc_set.h"
 #include "server/revision_cache.h"
 
@@ -39,12 +40,13 @@ struct DocSetCache {
  *  operations over the postings of the terms; what sets cannot decide (phrases, value ranges,
  *  wildcards…) is matched by Xapian without weights and its matches enter the algebra as a set,
  *  kept under the subquery's description. With `cache` (and a key naming the revision read,
- *  `revision_key`), sets are looked up and kept there.
+ *  `revision_key`), sets are looked up and kept there. A part Xapian matches that is still being
+ *  matched at `deadline` throws MatchingTimedOut (and nothing incomplete is kept).
  *  A set has a bit per document id up to the database's last one, Xapian documents of budget
  *  lines included: about 39 kB per 100,000 text documents of the generated corpus.
  *  Throws Xapian::Error like any read, DatabaseModifiedError included. */
 [[nodiscard]] DocSet matching_documents(const Xapian::Database& db, const Xapian::Query& query, DocSetCache* cache = nullptr,
-                                        const std::string& revision_key = "");
+                                        const std::string& revision_key = "", CountDeadline deadline = CountDeadline::max());
 
 /** `query` (a phrase, or any query matching_documents() decides) restricted to the documents it
  *  matches, as a posting list over their set (kept in `cache` like the others): the same
@@ -55,8 +57,8 @@ struct DocSetCache {
  *  but not the phrase: the restricted query does not (bench/perf/PROFILE.md, "session 5").
  *  Not for use under an OP_SYNONYM (Xapian cannot estimate a posting source's frequency there),
  *  and for `db` alone: the restriction names its document ids, which differ in a database of
- *  several shards. */
+ *  several shards. `deadline` as for matching_documents(). */
 [[nodiscard]] Xapian::Query within_known_matches(const Xapian::Database& db, const Xapian::Query& query, DocSetCache* cache,
-                                                 const std::string& revision_key);
+                                                 const std::string& revision_key, CountDeadline deadline = CountDeadline::max());
 
 }  // namespace tracuu::server

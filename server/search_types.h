@@ -49,12 +49,15 @@ struct Facets {
 struct SearchAnswer {
     std::string query;
     std::uint64_t total = 0;
+    /// False when counting stopped at the time limit: `total` is then Xapian's estimate and the
+    /// facets count the matches seen until then.
+    bool total_exact = true;
     double took_ms = 0;
     unsigned page = 1;
     unsigned size = 10;
     bool relaxed = false;  ///< no document had every word; results match some of them
     std::vector<SearchHit> results;
-    Facets facets;  ///< exact counts over every matching document
+    Facets facets;  ///< counts over every matching document (when total_exact)
     std::optional<std::string> suggestion;
 };
 

@@ -12,9 +12,6 @@
 namespace tracuu::server {
 namespace {
 
-/// Past this, Xapian stops refining the ranking and answers with what it has.
-constexpr double kQuerySeconds = 2.0;
-
 /// Larger pages are computed each time, so the answer cache's memory stays bounded by its
 /// entries. Measured as JSON on the 100k benchmark index: 7–11 kB for an answer of 10 hits,
 /// 7–17 kB for 20 (hits, snippets and facets), so about 35 MB for the default 2,048 entries.
@@ -69,22 +66,23 @@ std::string counts_key(const Xapian::Query& query, Xapian::rev revision) {
 
 Result<Searcher> Searcher::open(const std::filesystem::path& index_dir) { return open(std::vector<std::string>{index_dir.string()}); }
 
-Result<Searcher> Searcher::open(const std::vector<std::string>& shards, SearchCaches* caches) {
+Result<Searcher> Searcher::open(const std::vector<std::string>& shards, SearchCaches* caches, double count_seconds) {
     Result<Xapian::Database> db = open_shards(shards);
     if (!db.ok()) return db.error();
     const bool local = std::none_of(shards.begin(), shards.end(), [](const std::string& s) { return is_remote(s); });
     // Only one local database has one revision to key the caches with (a folder may be a stub
     // listing several: it then gets none, and its searchers keep their own tables).
     const bool one_database = local && db.value().size() == 1;
-    return Searcher(std::move(db).value(), local, one_database ? caches : nullptr);
+    return Searcher(std::move(db).value(), local, one_database ? caches : nullptr, count_seconds);
 }
 
-Searcher::Searcher(Xapian::Database db, bool local, SearchCaches* caches)
+Searcher::Searcher(Xapian::Database db, bool local, SearchCaches* caches, double count_seconds)
     : m_db(std::move(db)),
       m_analyzer(analyzers::AnalysisMode::Index),
       m_query_analyzer(analyzers::AnalysisMode::Query),
       m_local(local),
-      m_caches(caches) {}
+      m_caches(caches),
+      m_count_seconds(count_seconds) {}
 
 std::vector<Suggestion> Searcher::suggest(std::string_view typed, std::size_t size) {
     try {
@@ -136,7 +134,8 @@ Result<SearchAnswer> Searcher::search(const SearchRequest& request) {
         }
     }
     Result<SearchAnswer> answer = compute(request);
-    if (!key.empty() && answer.ok()) {
+    // An estimate is not kept: the same search may be counted in full when the server is less busy.
+    if (!key.empty() && answer.ok() && answer.value().total_exact) {
         // Keyed by the revision read, which is newer than the one looked up when a commit made
         // compute() reopen the index (as in warm()).
         if (const Xapian::rev read_revision = revision(); read_revision != 0) m_caches->answers.store(answer_key(request, read_revision), answer.value());
@@ -151,7 +150,7 @@ bool Searcher::warm(const SearchRequest& request) {
     const std::string key = answer_key(request, open_revision);
     if (m_caches->answers.contains(key)) return false;
     Result<SearchAnswer> answer = compute(request);
-    if (!answer.ok()) return false;
+    if (!answer.ok() || !answer.value().total_exact) return false;
     // compute() reopens the index when a commit overwrote what it was reading: key the answer by
     // the revision it was read from.
     const Xapian::rev read_revision = revision();
@@ -193,6 +192,8 @@ Xapian::rev Searcher::revision() const {
 
 Result<SearchAnswer> Searcher::compute(const SearchRequest& request) {
     const auto started = std::chrono::steady_clock::now();
+    const CountDeadline deadline = started + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                                 std::chrono::duration<double>(m_count_seconds));
     std::optional<std::string> restored;
     try {
         restored = m_restorer.restore(m_db, request.query);
@@ -227,14 +228,18 @@ Result<SearchAnswer> Searcher::compute(const SearchRequest& request) {
                 // The same query, each phrase restricted to its matches, kept as sets: Xapian then
                 // tests positions only where the phrase is known to match (bench/perf/PROFILE.md).
                 const std::string revision_key = sets_key(m_db.get_revision());
-                auto restricted = m_queries.build(text, m_db, [&](const Xapian::Query& phrase) {
-                    return within_known_matches(m_db, phrase, &m_caches->term_sets, revision_key);
-                });
-                if (restricted.ok()) ranked = std::move(restricted).value();
+                try {
+                    auto restricted = m_queries.build(text, m_db, [&](const Xapian::Query& phrase) {
+                        return within_known_matches(m_db, phrase, &m_caches->term_sets, revision_key, deadline);
+                    });
+                    if (restricted.ok()) ranked = std::move(restricted).value();
+                } catch (const MatchingTimedOut&) {
+                    // A phrase too slow to match in full: rank with the plain query.
+                }
             }
-            Xapian::MSet page = run(filtered(parsed.value().query), filtered(ranked.query), request, offset, answer);
+            Xapian::MSet page = run(filtered(parsed.value().query), filtered(ranked.query), request, offset, deadline, answer);
             if (answer.total == 0) {
-                page = run(filtered(parsed.value().relaxed), filtered(ranked.relaxed), request, offset, answer);
+                page = run(filtered(parsed.value().relaxed), filtered(ranked.relaxed), request, offset, deadline, answer);
                 answer.relaxed = answer.total > 0;
             }
             fill_hits(page, parsed.value().highlight, answer);
@@ -261,9 +266,9 @@ Result<SearchAnswer> Searcher::compute(const SearchRequest& request) {
 bool Searcher::sets_enabled() const { return m_caches != nullptr && m_caches->term_sets.sets.enabled(); }
 
 Xapian::MSet Searcher::run(const Xapian::Query& query, const Xapian::Query& ranked, const SearchRequest& request, Xapian::doccount offset,
-                           SearchAnswer& answer) {
+                           CountDeadline deadline, SearchAnswer& answer) {
+    answer.total_exact = true;
     Xapian::Enquire enquire(m_db);
-    enquire.set_time_limit(kQuerySeconds);
     enquire.set_query(ranked);
     if (request.sort != SortOrder::Relevance) {
         enquire.set_sort_by_value_then_relevance(schema::kSlotDate, request.sort == SortOrder::DateDescending);
@@ -282,30 +287,48 @@ Xapian::MSet Searcher::run(const Xapian::Query& query, const Xapian::Query& rank
             }
         }
         const std::shared_ptr<const FacetTable> table = facet_table();
-        Xapian::MSet mset;
         if (sets_enabled() && decidable_by_sets(query)) {
-            // Counted by set algebra over the sets of the query's terms, most of them kept from
-            // earlier queries; only the page is ranked. With every set to read, this costs what
-            // the exact pass below costs; with them kept, half (bench/perf/PROFILE.md).
-            const DocSet matches = matching_documents(m_db, query, &m_caches->term_sets, sets_key(revision));
-            mset = enquire.get_mset(offset, request.size);
-            answer.total = matches.count();
-            answer.facets = table->facets(matches);
-        } else {
-            // Facet counts and the total are exact only if every match is seen (check_at_least =
-            // doccount). One ranked pass over every match costs less than an unweighted counting
-            // pass plus a ranked pass that stops early (measured: bench/perf/PROFILE.md); what made
-            // the walk expensive was reading four values per match, which the FacetTable replaces.
-            FacetTable::Spy spy(*table);
-            enquire.add_matchspy(&spy);
-            mset = enquire.get_mset(offset, request.size, m_db.get_doccount());
+            try {
+                // Counted by set algebra over the sets of the query's terms, most of them kept
+                // from earlier queries; only the page is ranked. With every set to read, this
+                // costs what the exact pass below costs; with them kept, half (PROFILE.md).
+                const DocSet matches = matching_documents(m_db, query, &m_caches->term_sets, sets_key(revision), deadline);
+                Xapian::MSet mset = enquire.get_mset(offset, request.size);
+                answer.total = matches.count();
+                answer.facets = table->facets(matches);
+                if (!key.empty()) m_caches->counts.store(key, MatchCounts{answer.total, answer.facets});
+                return mset;
+            } catch (const MatchingTimedOut&) {
+                // A part too slow to match in full: the pass below counts within the time limit.
+            }
+        }
+        // Facet counts and the total are exact only if every match is seen (check_at_least =
+        // doccount). One ranked pass over every match costs less than an unweighted counting pass
+        // plus a ranked pass that stops early (measured: bench/perf/PROFILE.md); what made the
+        // walk expensive was reading four values per match, which the FacetTable replaces.
+        FacetTable::Spy spy(*table);
+        StopAtDeadline stop(deadline);
+        enquire.add_matchspy(&spy);
+        enquire.add_matchspy(&stop);  // after the facets: a match it stops at is counted there
+        try {
+            Xapian::MSet mset = enquire.get_mset(offset, request.size, m_db.get_doccount());
             answer.total = mset.get_matches_estimated();
             answer.facets = table->facets(spy);
+            if (!key.empty()) m_caches->counts.store(key, MatchCounts{answer.total, answer.facets});
+            return mset;
+        } catch (const MatchingTimedOut&) {
+            // Too many matches to count in time: the page alone, Xapian's estimate of the total
+            // (at least the matches seen) and the facets of those, said to be so.
+            enquire.clear_matchspies();
+            Xapian::MSet mset = enquire.get_mset(offset, request.size);
+            answer.total = std::max<std::uint64_t>(mset.get_matches_estimated(), spy.seen());
+            answer.total_exact = false;
+            answer.facets = table->facets(spy);
+            return mset;
         }
-        if (!key.empty()) m_caches->counts.store(key, MatchCounts{answer.total, answer.facets});
-        return mset;
     }
     Xapian::ValueCountMatchSpy types(schema::kSlotType), issuers(schema::kSlotIssuer), years(schema::kSlotYear), statuses(schema::kSlotStatus);
+    // Remote shards run the match themselves, with Xapian's spies: no deadline (see StopAtDeadline).
     for (auto* spy : {&types, &issuers, &years, &statuses}) enquire.add_matchspy(spy);
     Xapian::MSet mset = enquire.get_mset(offset, request.size, m_db.get_doccount());
     answer.total = mset.get_matches_estimated();

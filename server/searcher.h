@@ -13,6 +13,7 @@
 #include "indexer/error.h"
 #include "indexer/query_builder.h"
 #include "server/budget_reader.h"
+#include "server/count_deadline.h"
 #include "server/diacritic_restorer.h"
 #include "server/facet_counter.h"
 #include "server/reference_reader.h"
@@ -34,8 +35,14 @@ public:
     /** Opens several shards as one index (see open_shards() in shards.h). With one local folder
      *  holding one database, `caches` (if given, shared by the searchers of that index and
      *  outliving them) keep answers, counts and suggestions of recent requests
-     *  (search_caches.h); shards (or a folder that is a stub listing several) are never cached. */
-    static Result<Searcher> open(const std::vector<std::string>& shards, SearchCaches* caches = nullptr);
+     *  (search_caches.h); shards (or a folder that is a stub listing several) are never cached.
+     *  A search spends at most about `count_seconds` counting its matches (> 0); past that its
+     *  answer says the total is an estimate (SearchAnswer::total_exact) and nothing is cached.
+     *  Over remote shards, which run the match themselves, counting has no time limit. */
+    static Result<Searcher> open(const std::vector<std::string>& shards, SearchCaches* caches = nullptr,
+                                 double count_seconds = kDefaultCountSeconds);
+
+    static constexpr double kDefaultCountSeconds = 2.0;
 
     /** Runs a query. When no document has every word, runs the relaxed form (any word) and says
      *  so. A query typed without any diacritic is searched in its restored form (see
@@ -80,14 +87,15 @@ public:
     void refresh();
 
 private:
-    Searcher(Xapian::Database db, bool local, SearchCaches* caches);
+    Searcher(Xapian::Database db, bool local, SearchCaches* caches, double count_seconds);
     /// The answer, computed: search() without the answer cache.
     Result<SearchAnswer> compute(const SearchRequest& request);
-    /** Runs one query, filling answer's total and facets (exact, counted on `query`); returns the
+    /** Runs one query, filling answer's total and facets (counted on `query`, exact unless the
+     *  time limit cut the count short: then total_exact is false); returns the
      *  requested page of matches of `ranked`, which must match the same documents (`query` itself,
      *  or `query` with its phrases restricted to their known matches: see within_known_matches()). */
     Xapian::MSet run(const Xapian::Query& query, const Xapian::Query& ranked, const SearchRequest& request, Xapian::doccount offset,
-                     SearchAnswer& answer);
+                     CountDeadline deadline, SearchAnswer& answer);
     /// Queries are counted with the term sets kept in the caches (one local index with room for them).
     [[nodiscard]] bool sets_enabled() const;
     /// The facet table of the open revision: the one the caches share, else this searcher's own.
@@ -109,6 +117,7 @@ private:
     std::shared_ptr<const FacetTable> m_facet_table;
     std::shared_ptr<const CitedKeyTable> m_cited_keys;
     SearchCaches* m_caches = nullptr;  ///< null: every request is computed anew
+    double m_count_seconds;            ///< Xapian's time limit for counting one query's matches
 };
 
 }  // namespace tracuu::server

@@ -6,10 +6,11 @@ Result<std::unique_ptr<SearcherPool>> SearcherPool::open(const std::filesystem::
     return open(std::vector<std::string>{index_dir.string()}, count);
 }
 
-Result<std::unique_ptr<SearcherPool>> SearcherPool::open(const std::vector<std::string>& shards, std::size_t count, SearchCaches* caches) {
+Result<std::unique_ptr<SearcherPool>> SearcherPool::open(const std::vector<std::string>& shards, std::size_t count, SearchCaches* caches,
+                                                         double count_seconds) {
     std::unique_ptr<SearcherPool> pool(new SearcherPool());
     for (std::size_t i = 0; i < count; ++i) {
-        Result<Searcher> searcher = Searcher::open(shards, caches);
+        Result<Searcher> searcher = Searcher::open(shards, caches, count_seconds);
         if (!searcher.ok()) return searcher.error();
         pool->m_free.push_back(std::make_unique<Searcher>(std::move(searcher).value()));
     }

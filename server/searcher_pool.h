@@ -22,9 +22,11 @@ public:
     /// Opens `count` searchers on the index; the first failure is returned.
     static Result<std::unique_ptr<SearcherPool>> open(const std::filesystem::path& index_dir, std::size_t count);
     /** The same over several shards (folders or `tcp://HOST:PORT`), searched as one index, the
-     *  searchers sharing `caches` (see Searcher::open; they must outlive the pool). */
+     *  searchers sharing `caches` (see Searcher::open, as for `count_seconds`; the caches must
+     *  outlive the pool). */
     static Result<std::unique_ptr<SearcherPool>> open(const std::vector<std::string>& shards, std::size_t count,
-                                                      SearchCaches* caches = nullptr);
+                                                      SearchCaches* caches = nullptr,
+                                                      double count_seconds = Searcher::kDefaultCountSeconds);
 
     /// A borrowed searcher, returned to the pool when the lease ends.
     class Lease {

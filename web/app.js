@@ -249,7 +249,8 @@
     var query = T.present(data.query) ? String(data.query) : state.q;
 
     if (total > 0) {
-      var text = 'Tìm thấy ' + T.formatNumber(total) + ' văn bản';
+      // total_exact false: counting stopped at the server's time limit, the total is an estimate.
+      var text = 'Tìm thấy ' + (data.total_exact === false ? 'khoảng ' : '') + T.formatNumber(total) + ' văn bản';
       if (typeof data.took_ms === 'number' && isFinite(data.took_ms)) {
         text += ' (' + T.formatNumber(data.took_ms / 1000, 3, 3) + ' giây)';
       }

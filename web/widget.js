@@ -571,7 +571,8 @@
     this.reset();
 
     if (total > 0) {
-      this.status.textContent = 'Tìm thấy ' + formatNumber(total) + ' văn bản' +
+      // total_exact false: counting stopped at the server's time limit, the total is an estimate.
+      this.status.textContent = 'Tìm thấy ' + (data.total_exact === false ? 'khoảng ' : '') + formatNumber(total) + ' văn bản' +
         (pages > 1 ? ' — trang ' + formatNumber(this.page) + '/' + formatNumber(pages) : '');
     } else {
       this.status.textContent = 'Không tìm thấy văn bản phù hợp với “' + q + '”.';

@@ -290,6 +290,52 @@ TEST_CASE("a request asked again on one revision is answered from the cache, as 
     CHECK(caches.counts.stats().hits >= 1);  // the large pages took their counts from the count cache
 }
 
+TEST_CASE("a count cut short by the time limit says its total is an estimate, and no estimate is kept") {
+    TempDir dir;
+    write_documents(dir, "docs", 0, 300);
+    index_folder(dir.path() / "index", dir.path() / "docs");
+    const std::vector<std::string> index{(dir.path() / "index").string()};
+    auto exact = Searcher::open(dir.path() / "index");
+    REQUIRE(exact.ok());
+    // A limit past before the first match is counted.
+    constexpr double kPast = 1e-9;
+    SearchCaches walked({.answers = 16, .counts = 16});
+    auto walking = Searcher::open(index, &walked, kPast);
+    SearchCaches with_sets({.answers = 16, .counts = 16, .term_set_bytes = std::size_t{1} << 20});
+    auto by_sets = Searcher::open(index, &with_sets, kPast);
+    REQUIRE(walking.ok());
+    REQUIRE(by_sets.ok());
+
+    std::size_t estimates = 0;
+    for (const std::string q : {"nam:2023", "chuyển đổi số", "\"chuyển đổi số\"", "\"đơn vị số\" OR năm"}) {
+        CAPTURE(q);
+        const SearchAnswer truth = search(exact.value(), q, 1, 1);
+        REQUIRE(truth.total_exact);
+        REQUIRE(truth.total > 0);
+        for (auto* pair : {&walking, &by_sets}) {
+            SearchCaches& caches = pair == &walking ? walked : with_sets;
+            const auto kept_before = caches.answers.stats().hits;
+            const SearchAnswer answer = search(pair->value(), q, 1, 1);
+            (void)search(pair->value(), q, 1, 1);
+            if (answer.total_exact) {
+                // What is said to be exact is.
+                CHECK(answer.total == truth.total);
+                CHECK(sum(answer.facets.year) == truth.total);
+                CHECK(caches.answers.stats().hits == kept_before + 1);
+            } else {
+                ++estimates;
+                CHECK(sum(answer.facets.year) < truth.total);  // the facets of the matches seen
+                CHECK(caches.answers.stats().hits == kept_before);  // computed again, not kept
+            }
+        }
+    }
+    // Terms are counted by sets whatever the limit; what Xapian matches (phrases) is not.
+    CHECK(search(by_sets.value(), "chuyển đổi số", 1, 1).total_exact);
+    CHECK(!search(by_sets.value(), "\"chuyển đổi số\"", 1, 1).total_exact);
+    CHECK(estimates >= 2);
+    CHECK(walked.counts.stats().hits == 0);  // no estimate was kept as counts
+}
+
 TEST_CASE("suggestions asked again on one revision come from the cache, a commit suggests anew") {
     TempDir dir;
     write_documents(dir, "docs", 0, 6);

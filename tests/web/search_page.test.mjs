@@ -296,3 +296,24 @@ test('search page: sorting by date puts the newest document first and keeps the 
     await page.close();
   }
 });
+
+test('search page: a total the server could only estimate (total_exact false) is said to be about that many', { timeout: TEST_MS }, async () => {
+  const page = await openPage();
+  try {
+    // The real answer, as the server gives it when counting stopped at its time limit.
+    let real;
+    await page.route(`${tracuu.base}/api/search**`, async (route) => {
+      const res = await route.fetch();
+      real = await res.json();
+      return route.fulfill({ response: res, body: JSON.stringify({ ...real, total_exact: false }) });
+    });
+    await page.goto(`${tracuu.base}/?q=${encodeURIComponent('nghị định')}`);
+    await page.locator('#results > li.result').first().waitFor({ timeout: WAIT_MS });
+    assert.equal(real.total_exact, true, 'the demo corpus is counted in full');
+    assert.ok(real.total > 0);
+    await page.locator('#summary', { hasText: `Tìm thấy khoảng ${viNumber(real.total)} văn bản` }).waitFor();
+    assertNoProblems(page);
+  } finally {
+    await page.close();
+  }
+});

@@ -217,8 +217,11 @@ test('widget: no suggestions when /api/suggest answers 404; server errors shown 
       if (u.searchParams.get('q') === 'unavailable') {
         return route.fulfill({ status: 503, headers: cors, body: '{"error":{"code":"unavailable","message":"the index is not open"}}' });
       }
+      // `uoc tinh`: the answer of a search whose counting stopped at the server's time limit.
+      const estimated = u.searchParams.get('q') === 'uoc tinh';
       return route.fulfill({ status: 200, headers: cors, body: JSON.stringify({
-        query: u.searchParams.get('q'), total: 1, took_ms: 1, page: 1, size: 5, relaxed: false, suggestion: null, facets: {},
+        query: u.searchParams.get('q'), total: estimated ? 1234 : 1, total_exact: !estimated, took_ms: 1, page: 1, size: 5, relaxed: false,
+        suggestion: null, facets: {},
         results: [{ id: 'kh13-2025-ninh-binh', title: 'Kế hoạch <b>13</b>', snippet: 'thực hiện <mark>Nghị quyết</mark> số 57 &amp; <img src=x>', page: 3, score: 1 }],
       }) });
     });
@@ -236,6 +239,9 @@ test('widget: no suggestions when /api/suggest answers 404; server errors shown 
     await page.keyboard.press('Enter');
     await w1.locator('.tc-alert', { hasText: 'Máy chủ tra cứu tạm thời không sẵn sàng' }).waitFor();
     assert.equal(await w1.locator('.tc-result').count(), 0);
+    await box.fill('uoc tinh');
+    await page.keyboard.press('Enter');
+    await w1.locator('.tc-status', { hasText: 'Tìm thấy khoảng 1.234 văn bản' }).waitFor();
 
     await t.test('fixed filters and size from data attributes; titles as text, snippets with <mark> only', async () => {
       const w3 = page.locator('#w3');
