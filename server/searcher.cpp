@@ -5,6 +5,7 @@
 
 #include "indexer/document_builder.h"
 #include "indexer/schema.h"
+#include "server/and_maybe_guard.h"
 #include "server/match_sets.h"
 #include "server/shards.h"
 #include "server/snippet.h"
@@ -237,9 +238,10 @@ Result<SearchAnswer> Searcher::compute(const SearchRequest& request) {
                     // A phrase too slow to match in full: rank with the plain query.
                 }
             }
-            Xapian::MSet page = run(filtered(parsed.value().query), filtered(ranked.query), request, offset, deadline, answer);
+            // Pages stop early once their best matches are certain: guarded against Xapian's skip.
+            Xapian::MSet page = run(filtered(parsed.value().query), guard_and_maybe(filtered(ranked.query)), request, offset, deadline, answer);
             if (answer.total == 0) {
-                page = run(filtered(parsed.value().relaxed), filtered(ranked.relaxed), request, offset, deadline, answer);
+                page = run(filtered(parsed.value().relaxed), guard_and_maybe(filtered(ranked.relaxed)), request, offset, deadline, answer);
                 answer.relaxed = answer.total > 0;
             }
             fill_hits(page, parsed.value().highlight, answer);
