@@ -1,6 +1,7 @@
 #include "indexer/filters.h"
 
 #include <algorithm>
+#include <chrono>
 #include <sstream>
 
 #include "analyzers/abbreviations.h"
@@ -23,12 +24,20 @@ std::string trimmed_folded(std::string_view value) {
 
 bool is_year(std::string_view s) { return s.size() == 4 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }); }
 
+/// `YYYY-MM-DD` naming a day of the calendar (not 2025-13-01 nor 2025-02-30).
 bool is_iso_date(std::string_view s) {
     if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
     for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
         if (s[i] < '0' || s[i] > '9') return false;
     }
-    return true;
+    const auto number = [&](std::size_t at, std::size_t length) {
+        int n = 0;
+        for (std::size_t i = at; i < at + length; ++i) n = n * 10 + (s[i] - '0');
+        return n;
+    };
+    const std::chrono::year_month_day day{std::chrono::year(number(0, 4)), std::chrono::month(static_cast<unsigned>(number(5, 2))),
+                                          std::chrono::day(static_cast<unsigned>(number(8, 2)))};
+    return day.ok();
 }
 
 Xapian::Query any_of(std::string_view prefix, const std::vector<std::string>& values) {
@@ -77,7 +86,7 @@ Result<Xapian::Query> filter_query(const SearchFilters& filters) {
         if (!is_year(y)) return Error{ErrorCode::InvalidArgument, "year \"" + y + "\" is not a four-digit year"};
     }
     for (const auto& d : {filters.from, filters.to}) {
-        if (!d.empty() && !is_iso_date(d)) return Error{ErrorCode::InvalidArgument, "date \"" + d + "\" is not in the form YYYY-MM-DD"};
+        if (!d.empty() && !is_iso_date(d)) return Error{ErrorCode::InvalidArgument, "date \"" + d + "\" is not a day in the form YYYY-MM-DD"};
     }
     if (!filters.from.empty() && !filters.to.empty() && filters.from > filters.to) {
         return Error{ErrorCode::InvalidArgument, "the date range is empty: \"from\" is after \"to\""};

@@ -20,8 +20,10 @@ struct Services {
     std::string admin_token;         ///< empty: admin routes are disabled
 };
 
-/// Limits on what a request may ask for.
-inline constexpr std::size_t kMaxQueryBytes = 500;
+/// Limits on what a request may ask for. A query's bytes: room for a pasted paragraph (the query
+/// builder searches its first 64 words), while its URL-encoded form (Vietnamese letters take 6–9
+/// characters) stays under cpp-httplib's 8,192-byte request line.
+inline constexpr std::size_t kMaxQueryBytes = 2000;
 inline constexpr unsigned kMaxPageSize = 100;
 inline constexpr unsigned kMaxPage = 1000;
 inline constexpr unsigned kMaxSuggestions = 20;

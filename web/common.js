@@ -32,7 +32,7 @@
     [/^the field "([^"]*)" needs a value/, function (m) { return 'Trường "' + m[1] + '" cần có giá trị.'; }],
     [/^"([^"]*)" needs a four-digit year/, function (m) { return '"' + m[1] + '" cần một năm bốn chữ số.'; }],
     [/^year "([^"]*)" is not a four-digit year/, function (m) { return '"' + m[1] + '" không phải một năm bốn chữ số.'; }],
-    [/^date "([^"]*)" is not in the form YYYY-MM-DD/, function (m) { return 'Ngày "' + m[1] + '" phải có dạng YYYY-MM-DD.'; }],
+    [/^date "([^"]*)" is not a day in the form YYYY-MM-DD/, function (m) { return 'Ngày "' + m[1] + '" phải là một ngày có thật, dạng YYYY-MM-DD.'; }],
     [/^the date range is empty/, function () { return 'Khoảng ngày trống: ngày bắt đầu sau ngày kết thúc.'; }],
     [/^the index could not be read/, function () { return 'Tạm thời không đọc được chỉ mục, vui lòng thử lại sau giây lát.'; }]
   ];

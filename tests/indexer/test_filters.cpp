@@ -39,7 +39,17 @@ TEST_CASE("malformed filters are refused with a reason") {
     CHECK(described(year) == "error: year \"25\" is not a four-digit year");
     SearchFilters date;
     date.from = "01/01/2025";
-    CHECK(described(date) == "error: date \"01/01/2025\" is not in the form YYYY-MM-DD");
+    CHECK(described(date) == "error: date \"01/01/2025\" is not a day in the form YYYY-MM-DD");
+    // Days the calendar does not have, though written in the form.
+    for (const char* no_such_day : {"2025-13-01", "2025-02-30", "2025-00-10", "2025-04-31", "2023-02-29"}) {
+        CAPTURE(no_such_day);
+        SearchFilters f;
+        f.to = no_such_day;
+        CHECK(described(f) == "error: date \"" + std::string(no_such_day) + "\" is not a day in the form YYYY-MM-DD");
+    }
+    SearchFilters leap;
+    leap.from = "2024-02-29";
+    CHECK(described(leap) == "Query(VALUE_GE 6 2024-02-29)");
     SearchFilters backwards;
     backwards.from = "2025-12-31";
     backwards.to = "2025-01-01";

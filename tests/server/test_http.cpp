@@ -121,9 +121,21 @@ TEST_CASE("bad requests get a 400 with a message in the error envelope") {
         CHECK(body["error"]["code"] == "bad_request");
         CHECK_FALSE(body["error"]["message"].get<std::string>().empty());
     }
-    const auto res = server.client().Get(("/api/search?q=" + std::string(600, 'a')).c_str());
+    const auto res = server.client().Get(("/api/search?q=" + std::string(kMaxQueryBytes + 1, 'a')).c_str());
     REQUIRE(res);
     CHECK(res->status == 400);
+}
+
+TEST_CASE("a paragraph pasted as a query is searched by its first words, not refused") {
+    TestServer server;
+    // About 1,500 bytes of Vietnamese (as README promises: past 64 words, the first 64 are searched).
+    std::string paragraph;
+    while (paragraph.size() < 1500) paragraph += "Thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị về khoa học và đổi mới sáng tạo. ";
+    REQUIRE(paragraph.size() <= kMaxQueryBytes);
+    const auto res = server.client().Get(("/api/search?q=" + httplib::detail::encode_query_param(paragraph)).c_str());
+    REQUIRE(res);
+    CHECK(res->status == 200);
+    CHECK(body_of(res)["total"].get<int>() >= 1);
 }
 
 TEST_CASE("unknown documents and paths are 404 in the JSON envelope") {
