@@ -363,7 +363,10 @@ Result<ParsedQuery> QueryBuilder::build(std::string_view user_query, const Xapia
             continue;
         }
         for (const Token& t : tokens) {
-            if (is_positional(t) && t.width == 1) parsed.highlight.insert(t.folded);
+            if (is_positional(t) && t.width == 1) {
+                parsed.highlight.insert(t.folded);
+                if (t.text != t.folded) parsed.highlight_exact.insert(t.text);
+            }
         }
         wanted_words += static_cast<std::size_t>(std::count_if(tokens.begin(), tokens.end(), [](const Token& t) { return t.width == 1 && is_positional(t); }));
         all_tokens.insert(all_tokens.end(), tokens.begin(), tokens.end());

@@ -22,6 +22,9 @@ struct ParsedQuery {
     Xapian::Query relaxed;  ///< any word may match; run when `query` finds nothing
     /// Folded forms of the words a user searched for, to mark in snippets and document views.
     std::set<std::string> highlight;
+    /// The accented forms (analyzer Token::text) of the words searched for with diacritics: where
+    /// a passage has them, a snippet marks them and not their look-alikes (`quỹ`, not `Quy`).
+    std::set<std::string> highlight_exact;
 };
 
 /** Given a phrase query (OP_PHRASE), the query to run in its place, matching the same documents

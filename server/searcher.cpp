@@ -18,6 +18,9 @@ namespace {
 /// 7–17 kB for 20 (hits, snippets and facets), so about 35 MB for the default 2,048 entries.
 constexpr unsigned kMaxCachedPageSize = 20;
 
+/// About two lines of a result list.
+constexpr std::size_t kSnippetBytes = 320;
+
 Error index_broken(const Xapian::Error& e) {
     return Error{ErrorCode::Unavailable, "the index could not be read (" + std::string(e.get_type()) + "); try again shortly"};
 }
@@ -244,7 +247,7 @@ Result<SearchAnswer> Searcher::compute(const SearchRequest& request) {
                 page = run(filtered(parsed.value().relaxed), guard_and_maybe(filtered(ranked.relaxed)), request, offset, deadline, answer);
                 answer.relaxed = answer.total > 0;
             }
-            fill_hits(page, parsed.value().highlight, answer);
+            fill_hits(page, parsed.value(), answer);
             answer.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
             return answer;
         } catch (const Xapian::DatabaseModifiedError& e) {
@@ -338,12 +341,12 @@ Xapian::MSet Searcher::run(const Xapian::Query& query, const Xapian::Query& rank
     return mset;
 }
 
-void Searcher::fill_hits(const Xapian::MSet& page, const std::set<std::string>& highlight, SearchAnswer& answer) {
+void Searcher::fill_hits(const Xapian::MSet& page, const indexer::ParsedQuery& searched, SearchAnswer& answer) {
     const double best = page.get_max_attained();
     answer.results.clear();
     for (auto it = page.begin(); it != page.end(); ++it) {
         const indexer::IndexedDocument doc = indexer::read_document(it.get_document());
-        const Snippet snippet = make_snippet(doc.text, highlight, m_analyzer);
+        const Snippet snippet = make_snippet(doc.text, searched.highlight, m_analyzer, kSnippetBytes, searched.highlight_exact);
         SearchHit hit{doc.id, doc.title, snippet.html, snippet.page, best > 0 ? it.get_weight() / best : 0, doc.fields,
                       indexer::outline_path_at(doc.outline, snippet.offset), doc.ocr};
         answer.results.push_back(std::move(hit));

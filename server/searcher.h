@@ -102,8 +102,8 @@ private:
     std::shared_ptr<const FacetTable> facet_table();
     /// The cited-key table of the open revision, likewise.
     std::shared_ptr<const CitedKeyTable> cited_key_table();
-    /// Turns a page of matches into hits with snippets.
-    void fill_hits(const Xapian::MSet& page, const std::set<std::string>& highlight, SearchAnswer& answer);
+    /// Turns a page of matches into hits with snippets marking the words searched for.
+    void fill_hits(const Xapian::MSet& page, const indexer::ParsedQuery& searched, SearchAnswer& answer);
 
     Xapian::Database m_db;
     indexer::QueryBuilder m_queries;

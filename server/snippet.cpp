@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 #include <vector>
 
 #include "analyzers/fold.h"
@@ -129,15 +130,20 @@ std::string html_escape(std::string_view text) {
 }
 
 Snippet make_snippet(std::string_view text, const std::set<std::string>& highlight, const analyzers::Analyzer& analyzer,
-                     std::size_t max_bytes) {
+                     std::size_t max_bytes, const std::set<std::string>& exact) {
     const std::vector<Paragraph> all = paragraphs(text);
     if (all.empty()) return {};
     Paragraph chosen = all.front();
-    std::size_t chosen_hits = 0;
+    std::size_t chosen_hits = 0, chosen_exact = 0;
     for (const Paragraph& p : all) {
-        const std::size_t hits = distinct_hits(analyzers::fold_text(text.substr(p.begin, p.end - p.begin)), highlight);
-        if (hits > chosen_hits) chosen = p, chosen_hits = hits;
-        if (chosen_hits == highlight.size()) break;
+        const std::string_view para = text.substr(p.begin, p.end - p.begin);
+        const std::size_t hits = distinct_hits(analyzers::fold_text(para), highlight);
+        if (hits < chosen_hits || hits == 0) continue;
+        // The accented forms as written (lower case, the canonical tone placement): enough to
+        // prefer `quỹ` to `Quy`; the marking below reads the words properly.
+        const std::size_t exact_hits = exact.empty() ? 0 : distinct_hits(std::string(para), exact);
+        if (hits > chosen_hits || exact_hits > chosen_exact) chosen = p, chosen_hits = hits, chosen_exact = exact_hits;
+        if (chosen_hits == highlight.size() && chosen_exact == exact.size()) break;
     }
     // Analysing costs far more than the rest: in a long paragraph (PDF text and many portal
     // texts have no blank lines, so a paragraph can be the whole document) analyse only the
@@ -164,9 +170,15 @@ Snippet make_snippet(std::string_view text, const std::set<std::string>& highlig
     const std::string_view para = text.substr(base, length);
     const auto tokens = analyzer.analyze(para);
 
+    // Folded forms whose searched spelling the passage holds: only that spelling is marked.
+    std::set<std::string> spelled_as_searched;
+    for (const auto& t : tokens) {
+        if (exact.count(t.text) > 0) spelled_as_searched.insert(t.folded);
+    }
     std::vector<Mark> marks;
     for (const auto& t : tokens) {
         if (t.width != 1 || !indexer::is_positional(t) || highlight.count(t.folded) == 0) continue;
+        if (spelled_as_searched.count(t.folded) > 0 && exact.count(t.text) == 0) continue;
         if (!marks.empty() && para.substr(marks.back().end, t.begin - marks.back().end).find_first_not_of(" \n") == std::string_view::npos) {
             marks.back().end = t.end;  // `<mark>Nghị quyết</mark>`, not two marks
         } else {

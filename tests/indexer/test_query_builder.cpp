@@ -87,6 +87,8 @@ TEST_CASE("highlight words are the folded forms of the wanted words, not the exc
     const auto parsed = builder.build("Ủy ban -xyz", Xapian::Database());
     REQUIRE(parsed.ok());
     CHECK(parsed.value().highlight == std::set<std::string>{"uy", "ban"});
+    // The accented spellings of the words typed with diacritics (ủy), not of the others (ban).
+    CHECK(parsed.value().highlight_exact == std::set<std::string>{"ủy"});
 }
 
 TEST_CASE("identity fields in the query filter instead of ranking") {

@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <set>
+#include <string>
+
 #include "analyzers/analyzer.h"
 #include "server/snippet.h"
 
@@ -13,6 +16,32 @@ TEST_CASE("matched words are marked, also when the query had no diacritics") {
     const Analyzer analyzer(AnalysisMode::Index);
     const Snippet s = make_snippet("Ủy ban nhân dân tỉnh Ninh Bình", {"uy", "ban"}, analyzer);
     CHECK(s.html == "<mark>Ủy ban</mark> nhân dân tỉnh Ninh Bình");
+}
+
+TEST_CASE("a word searched with diacritics is marked in its spelling where the passage has it, else in the look-alike that matched") {
+    const Analyzer analyzer(AnalysisMode::Index);
+    struct Row {
+        const char* text;
+        std::set<std::string> folded, exact;
+        const char* html;
+    };
+    const Row rows[] = {
+        // The reviewer's cases: `quỹ` marked `Quy`; `đồng` marked `động`.
+        {"Quy chế quản lý quỹ phát triển.", {"quy"}, {"quỹ"}, "Quy chế quản lý <mark>quỹ</mark> phát triển."},
+        {"Hoạt động chi 12 tỷ đồng.", {"dong"}, {"đồng"}, "Hoạt động chi 12 tỷ <mark>đồng</mark>."},
+        {"Hoạt động chi 12 tỷ đồng.", {"ty", "dong"}, {"tỷ", "đồng"}, "Hoạt động chi 12 <mark>tỷ đồng</mark>."},
+        // Only the look-alike: it is why the document matched (the folded layer), so it is marked.
+        {"Quy chế làm việc.", {"quy"}, {"quỹ"}, "<mark>Quy</mark> chế làm việc."},
+        // Searched without diacritics: every spelling is marked.
+        {"Quy chế quản lý quỹ.", {"quy"}, {}, "<mark>Quy</mark> chế quản lý <mark>quỹ</mark>."},
+    };
+    for (const Row& row : rows) {
+        CAPTURE(row.text);
+        CHECK(make_snippet(row.text, row.folded, analyzer, 320, row.exact).html == row.html);
+    }
+    // Of two paragraphs with the word, the one spelling it as searched is shown.
+    const Snippet chosen = make_snippet("Quy chế làm việc.\n\nTrích lập quỹ dự phòng.", {"quy"}, analyzer, 320, {"quỹ"});
+    CHECK(chosen.html == "Trích lập <mark>quỹ</mark> dự phòng.");
 }
 
 TEST_CASE("the paragraph with the most query words is chosen and its page is reported") {
