@@ -66,12 +66,15 @@ std::vector<Item> lex(std::string_view q) {
             item.excluded = true;
             ++i;
         }
-        // `name:value` or `name:"a value"`: a field, if `name` is letters and dashes.
+        // `name:value` or `name:"a value"`: a field, if `name` is letters (accented too: `loại:`,
+        // `năm:`, as the diacritic restoration or a user writes them) and dashes.
         const std::size_t colon = q.find(':', i);
         const std::size_t space = std::min(q.find(' ', i), q.size());
         if (colon != std::string_view::npos && colon < space && colon > i &&
-            std::all_of(q.begin() + static_cast<std::ptrdiff_t>(i), q.begin() + static_cast<std::ptrdiff_t>(colon),
-                        [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '-'; })) {
+            std::all_of(q.begin() + static_cast<std::ptrdiff_t>(i), q.begin() + static_cast<std::ptrdiff_t>(colon), [](char c) {
+                const auto byte = static_cast<unsigned char>(c);
+                return std::isalpha(byte) || c == '-' || byte >= 0x80;
+            })) {
             item.field = std::string(q.substr(i, colon - i));
             i = colon + 1;
         }
@@ -318,7 +321,10 @@ Result<ParsedQuery> QueryBuilder::build(std::string_view user_query, const Xapia
     std::vector<Xapian::Query> filters;
     std::vector<Xapian::Query> excluded_filters;
     std::vector<Item> words;
+    bool last_is_filter = false;  // the previous item was a field kept as a (not excluded) filter
     for (auto& item : merged) {
+        const bool after_filter = last_is_filter;
+        last_is_filter = false;
         if (item.field.empty()) {
             words.push_back(std::move(item));
             continue;
@@ -331,7 +337,16 @@ Result<ParsedQuery> QueryBuilder::build(std::string_view user_query, const Xapia
             continue;
         }
         if (!field->ok()) return field->error();
-        (item.excluded ? excluded_filters : filters).push_back(field->value());
+        if (item.excluded) {
+            excluded_filters.push_back(field->value());
+        } else if (item.or_with_previous && after_filter) {
+            // `nam:2025 OR nam:2026`: either filter passes.
+            filters.back() = Xapian::Query(Xapian::Query::OP_OR, filters.back(), field->value());
+            last_is_filter = true;
+        } else {
+            filters.push_back(field->value());
+            last_is_filter = true;
+        }
     }
     merged = std::move(words);
 

@@ -85,12 +85,19 @@ bool is_field_item(std::string_view item) {
     return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '-'; });
 }
 
-/// Byte ranges of field items, whose words belong to the field syntax, not to the search.
+/// Byte ranges of field items, whose words belong to the field syntax, not to the search: a
+/// quoted value (`loai:"thong tu"`) runs to its closing quote.
 std::vector<std::pair<std::size_t, std::size_t>> field_items(std::string_view text) {
     std::vector<std::pair<std::size_t, std::size_t>> ranges;
     for (std::size_t start = 0; start < text.size();) {
-        const std::size_t end = std::min(text.find(' ', start), text.size());
-        if (is_field_item(text.substr(start, end - start))) ranges.emplace_back(start, end);
+        std::size_t end = std::min(text.find(' ', start), text.size());
+        if (is_field_item(text.substr(start, end - start))) {
+            const std::size_t value = text.find(':', start) + 1;
+            if (text[value] == '"' && text.find('"', value + 1) > end) {
+                end = std::min(text.find(' ', std::min(text.find('"', value + 1), text.size())), text.size());
+            }
+            ranges.emplace_back(start, end);
+        }
         start = end + 1;
     }
     return ranges;

@@ -99,6 +99,12 @@ TEST_CASE("identity fields in the query filter instead of ranking") {
     CHECK(described("nam:25") == "error: \"nam:\" needs a four-digit year");
     CHECK(described("loai:") == "error: the field \"loai:\" needs a value");
     CHECK(described("9001:2015") == "Query(((F9001 AND F2015) AND_MAYBE 10 * XK:9001/2015))");
+    // Field names written with diacritics are the same fields.
+    CHECK(described("loại:\"kế hoạch\" năm:2025") == described("loai:\"kế hoạch\" nam:2025"));
+    CHECK(described("cơ-quan:ubnd tình-trạng:\"còn hiệu lực\"") == described("co-quan:ubnd tinh-trang:\"còn hiệu lực\""));
+    // OR between two fields: either passes (it was ignored, so `nam:2025 OR nam:2026` found nothing).
+    CHECK(described("nam:2025 OR nam:2026") == "Query((Kdoc FILTER (XY2025 OR XY2026)))");
+    CHECK(described("ke nam:2025 OR nam:2026 loai:\"kế hoạch\"") == "Query((Fke FILTER ((XY2025 OR XY2026) AND XTke hoach)))");
 }
 
 }

@@ -94,6 +94,9 @@ TEST_CASE("query syntax, numbers, document numbers and fields are kept byte for 
     const RestorerFixture index;
     CHECK(index.restore("\"ke hoach\" -ban ghe OR kinh te 57-NQ/TW nam 2025 loai:ke-hoach") ==
           "\"kế hoạch\" -bàn ghế OR kinh tế 57-NQ/TW năm 2025 loai:ke-hoach");
+    // A quoted field value is the field's, to its closing quote (it was restored word by word).
+    CHECK(index.restore("ke hoach loai:\"ke hoach\" ban ghe") == "kế hoạch loai:\"ke hoach\" bàn ghế");
+    CHECK(index.restore("ke hoach -loai:\"ban ghe\"") == "kế hoạch -loai:\"ban ghe\"");
 }
 
 TEST_CASE("words the index has never seen are kept as typed") {
