@@ -44,6 +44,15 @@ std::string canonical_issuer(std::string_view issuer) {
     return out;
 }
 
+std::string_view symbol_type_code(std::string_view symbol) {
+    const auto slash = symbol.find('/');
+    if (slash == std::string_view::npos) return {};
+    const std::string_view head = symbol.substr(0, slash);
+    if (const auto dash = head.find('-'); dash != std::string_view::npos) return head.substr(dash + 1);
+    const std::string_view last = symbol.substr(symbol.rfind('/') + 1);
+    return last.substr(0, last.find('-'));
+}
+
 bool is_unique_symbol(std::string_view symbol_key) {
     static const std::regex with_year(R"(^\d+/(19|20)\d\d/.+)");
     static const std::regex party(R"(^\d+-[^/]+/(.+)$)");

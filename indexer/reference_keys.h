@@ -34,6 +34,11 @@ struct KeyParts {
 };
 [[nodiscard]] KeyParts key_parts(std::string_view key);
 
+/** The type code of a symbol key: `NQ` of `57-NQ/TW` (Party: number-code/body), `KH` of
+ *  `13/KH-UBND` and `NĐ` of `60/2021/NĐ-CP` (state: number[/year]/code-body); "" otherwise.
+ *  analyzers::type_name_of_code() names it. A view into `symbol`. */
+[[nodiscard]] std::string_view symbol_type_code(std::string_view symbol);
+
 /// True when the symbol key alone identifies a document (year in symbol, or a central Party body).
 [[nodiscard]] bool is_unique_symbol(std::string_view symbol_key);
 

@@ -11,17 +11,6 @@
 namespace tracuu::server {
 namespace {
 
-/** The type code of a symbol: `NQ` of `57-NQ/TW` (Party: number-code/body), `KH` of
- *  `13/KH-UBND` and `NĐ` of `60/2021/NĐ-CP` (state: number[/year]/code-body); "" otherwise. */
-std::string_view type_code(std::string_view symbol) {
-    const auto slash = symbol.find('/');
-    if (slash == std::string_view::npos) return {};
-    const std::string_view head = symbol.substr(0, slash);
-    if (const auto dash = head.find('-'); dash != std::string_view::npos) return head.substr(dash + 1);
-    const std::string_view last = symbol.substr(symbol.rfind('/') + 1);
-    return last.substr(0, last.find('-'));
-}
-
 /// `Kế hoạch 13/KH-UBND (2025)` of `13/KH-UBND@2025@…`; the year only where the key carries one.
 std::string spoken(const std::string& type_name, std::string_view key) {
     const indexer::KeyParts parts = indexer::key_parts(key);
@@ -38,7 +27,7 @@ std::shared_ptr<const CitedKeyTable> CitedKeyTable::build(const Xapian::Database
     std::unordered_map<std::string, std::size_t> type_index;
     const auto add = [&](std::string key, std::size_t count) {
         const std::string_view symbol = indexer::key_parts(key).symbol;
-        const std::string code(type_code(symbol));
+        const std::string code(indexer::symbol_type_code(symbol));
         if (code.empty()) return;
         auto [named, fresh] = name_of_code.try_emplace(code);
         if (fresh) named->second = analyzers::type_name_of_code(code);

@@ -8,8 +8,14 @@
 #include <set>
 #include <unordered_map>
 
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
+#include "analyzers/citations.h"
 #include "analyzers/fold.h"
+#include "analyzers/normalize.h"
 #include "indexer/document_builder.h"
+#include "indexer/reference_keys.h"
 #include "indexer/references.h"
 #include "indexer/schema.h"
 #include "server/document_copies.h"
@@ -29,10 +35,27 @@ std::optional<DocumentLink> holder_of(const Xapian::Database& db, const std::str
     return link_of(indexer::read_document(db.get_document(*it)));
 }
 
+/** A key as a person writes it (`929/QĐ-TTg@2025@Thủ tướng Chính phủ`, `57-nq/tw`,
+ *  `60/2021/nd-cp`) in the spelling keys are indexed under: the symbol read as the indexer reads
+ *  a cited symbol (upper case, `TTg` → `TTG`, `ND` → `NĐ`), the issuer in its canonical words. */
+std::string canonical_request(const std::string& requested) {
+    const std::size_t at = requested.find('@');
+    std::string symbol;
+    icu::UnicodeString::fromUTF8(requested.substr(0, at)).toUpper(icu::Locale::getRoot()).toUTF8String(symbol);
+    const std::vector<analyzers::Citation> read = analyzers::find_citations(analyzers::normalize_text(symbol));
+    if (read.size() == 1) symbol = read.front().key;
+    if (at == std::string::npos) return symbol;
+    const std::size_t second = requested.find('@', at + 1);
+    const std::string year = requested.substr(at + 1, second == std::string::npos ? std::string::npos : second - at - 1);
+    const std::string issuer = second == std::string::npos ? "" : requested.substr(second + 1);
+    return symbol + "@" + year + "@" + (issuer == "?" || issuer.empty() ? issuer : indexer::canonical_issuer(issuer));
+}
+
 /// `13/KH-UBND` → its only qualified key `13/KH-UBND@2025@…`, when there is exactly one.
-std::string qualified(const Xapian::Database& db, const std::string& key) {
-    if (key.find('@') != std::string::npos) return key;
+/// The qualified keys `13/KH-UBND@…` held or cited for a key without `@` (none for one with).
+std::vector<std::string> qualified_keys(const Xapian::Database& db, const std::string& key) {
     std::vector<std::string> found;
+    if (key.find('@') != std::string::npos) return found;
     for (const auto prefix : {schema::kCites, schema::kOwnKey}) {
         const std::string start = std::string(prefix) + key + "@";
         for (auto it = db.allterms_begin(start); it != db.allterms_end(start); ++it) {
@@ -40,6 +63,11 @@ std::string qualified(const Xapian::Database& db, const std::string& key) {
             if (std::find(found.begin(), found.end(), k) == found.end()) found.push_back(k);
         }
     }
+    return found;
+}
+
+std::string qualified(const Xapian::Database& db, const std::string& key) {
+    const std::vector<std::string> found = qualified_keys(db, key);
     return found.size() == 1 ? found.front() : key;
 }
 
@@ -130,7 +158,7 @@ std::vector<DocumentLink> cited_by(const Xapian::Database& db, const indexer::Do
 }
 
 Result<KeyAnswer> reference(const Xapian::Database& db, const std::string& requested) {
-    const std::string key = qualified(db, requested);
+    const std::string key = qualified(db, canonical_request(requested));
     KeyAnswer answer;
     answer.key = key;
     answer.document = holder_of(db, key);
@@ -168,15 +196,30 @@ Result<KeyAnswer> reference(const Xapian::Database& db, const std::string& reque
         answer.conflicts.insert(answer.conflicts.begin(), {"date", "cited with " + std::to_string(ranked.size()) + " dates: " + with_counts(ranked)});
     }
     if (!answer.document && answer.cited_by.empty()) {
+        const std::vector<std::string> meant = qualified_keys(db, key);
+        if (meant.size() > 1) {
+            std::string list;
+            for (const auto& k : meant) list += (list.empty() ? "" : ", ") + k;
+            return Error{ErrorCode::NotFound, "\"" + requested + "\" names several documents; ask for one of: " + list};
+        }
         return Error{ErrorCode::NotFound, "no document in the corpus has or cites \"" + requested + "\"; list cited keys with /api/references?q=…"};
     }
     return answer;
 }
 
-std::vector<KeyEntry> list_references(const Xapian::Database& db, const std::string& contains, bool unresolved_only, std::size_t limit) {
+std::vector<KeyEntry> list_references(const Xapian::Database& db, const std::string& contains, bool unresolved_only, std::size_t limit,
+                                      const std::string& type) {
     std::vector<KeyEntry> out;
     if (limit == 0) return out;
     const std::string needle = analyzers::fold_text(contains);
+    const std::string wanted_type = analyzers::fold_text(type);
+    std::unordered_map<std::string, bool> code_wanted;  // a few dozen codes among thousands of keys
+    const auto of_wanted_type = [&](const std::string& key) {
+        const std::string code(indexer::symbol_type_code(indexer::key_parts(key).symbol));
+        auto [it, fresh] = code_wanted.try_emplace(code);
+        if (fresh) it->second = analyzers::fold_text(analyzers::type_name_of_code(code)) == wanted_type;
+        return it->second;
+    };
     struct Candidate {
         std::string key;
         Xapian::doccount files;  // citing files: at least the citing documents
@@ -187,6 +230,7 @@ std::vector<KeyEntry> list_references(const Xapian::Database& db, const std::str
         std::string key = (*it).substr(prefix.size());
         if (!needle.empty() && analyzers::fold_text(key).find(needle) == std::string::npos) continue;
         if (unresolved_only && db.term_exists(own_term(key))) continue;
+        if (!wanted_type.empty() && !of_wanted_type(key)) continue;
         candidates.push_back({std::move(key), it.get_termfreq()});
     }
     // Most cited first, then by key (the order of the terms). Counting documents groups files

@@ -391,9 +391,10 @@ Result<KeyAnswer> Searcher::reference(const std::string& key) {
     }
 }
 
-Result<std::vector<KeyEntry>> Searcher::list_references(const std::string& contains, bool unresolved_only, std::size_t limit) {
+Result<std::vector<KeyEntry>> Searcher::list_references(const std::string& contains, bool unresolved_only, std::size_t limit,
+                                                        const std::string& type) {
     try {
-        return server::list_references(m_db, contains, unresolved_only, limit);
+        return server::list_references(m_db, contains, unresolved_only, limit, type);
     } catch (const Xapian::Error& e) {
         return index_broken(e);
     }

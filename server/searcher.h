@@ -70,8 +70,9 @@ public:
     [[nodiscard]] Result<std::vector<ResolvedReference>> references(const std::string& id);
     /// Everything about one reference key (reference_reader.h).
     [[nodiscard]] Result<KeyAnswer> reference(const std::string& key);
-    /// Cited keys containing `contains` (reference_reader.h).
-    [[nodiscard]] Result<std::vector<KeyEntry>> list_references(const std::string& contains, bool unresolved_only, std::size_t limit);
+    /// Cited keys containing `contains`, of a document type if `type` is not empty (reference_reader.h).
+    [[nodiscard]] Result<std::vector<KeyEntry>> list_references(const std::string& contains, bool unresolved_only, std::size_t limit,
+                                                                const std::string& type = "");
 
     /// Completions for a partly typed query (see suggest() in suggester.h); empty on index errors.
     /// Served from the suggestion cache when this revision already answered the same prefix.

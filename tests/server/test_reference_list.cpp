@@ -56,6 +56,63 @@ std::vector<std::string> keys_of(const std::vector<KeyEntry>& list) {
 
 TEST_SUITE("server") {
 
+TEST_CASE("a key is found however a person writes it, and one naming several documents says which") {
+    TempDir dir;
+    dir.write("docs/kh13.txt", plan("13/KH-UBND", 1, "Thực hiện Quyết định số 929/QĐ-TTg ngày 3/6/2025 của Thủ tướng Chính phủ.\n"));
+    dir.write("docs/kh13-quang-ninh.txt",
+              "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NINH\nSố: 13/KH-UBND\nQuảng Ninh, ngày 2 tháng 3 năm 2024\n\nKẾ HOẠCH\nVề việc cải cách hành chính\n");
+    const Xapian::Database db = index_of(dir, "docs");
+    const auto canonical = reference(db, "57-NQ/TW");
+    REQUIRE(canonical.ok());
+    for (const char* written : {"57-nq/tw", "57-NQ/Tw"}) {
+        CAPTURE(written);
+        const auto found = reference(db, written);
+        REQUIRE(found.ok());
+        CHECK(found.value().key == "57-NQ/TW");
+        CHECK(found.value().cited_by.size() == canonical.value().cited_by.size());
+    }
+    const auto decision = reference(db, "929/QĐ-TTG@2025@thủ tướng chính phủ");
+    REQUIRE(decision.ok());
+    for (const char* written : {"929/QĐ-TTg@2025@Thủ tướng Chính phủ", "929/qđ-ttg@2025@THỦ TƯỚNG CHÍNH PHỦ"}) {
+        CAPTURE(written);
+        const auto found = reference(db, written);
+        REQUIRE(found.ok());
+        CHECK(found.value().key == decision.value().key);
+    }
+    const auto plan_key = reference(db, "13/KH-UBND@2025@ủy ban nhân dân tỉnh ninh bình");
+    REQUIRE(plan_key.ok());
+    REQUIRE(plan_key.value().document);
+    const auto written_so = reference(db, "13/KH-UBND@2025@UBND tỉnh Ninh Bình");
+    REQUIRE(written_so.ok());
+    REQUIRE(written_so.value().document);
+    CHECK(written_so.value().document->id == plan_key.value().document->id);
+    // Two provinces' plans 13/KH-UBND: the short form names both.
+    const auto both = reference(db, "13/kh-ubnd");
+    REQUIRE_FALSE(both.ok());
+    CHECK(both.error().code == tracuu::ErrorCode::NotFound);
+    CHECK(both.error().message.find("ninh bình") != std::string::npos);
+    CHECK(both.error().message.find("quảng ninh") != std::string::npos);
+}
+
+TEST_CASE("the list of cited keys keeps to one document type when asked") {
+    TempDir dir;
+    dir.write("docs/kh13.txt", plan("13/KH-UBND", 1, "Thực hiện Quyết định số 929/QĐ-TTg ngày 3/6/2025 của Thủ tướng Chính phủ và "
+                                                     "Nghị định số 60/2021/NĐ-CP ngày 21/6/2021 của Chính phủ.\n"));
+    const Xapian::Database db = index_of(dir, "docs");
+    const auto keys_of_type = [&](const std::string& type) { return keys_of(list_references(db, "", false, 100, type)); };
+    const auto every = keys_of_type("");
+    REQUIRE(every.size() >= 4);
+    const std::vector<std::string> resolutions{"3-NQ/TW", "57-NQ/TW"};  // keys drop leading zeros
+    for (const char* written : {"Nghị quyết", "nghi quyet", "NGHỊ QUYẾT"}) {
+        CAPTURE(written);
+        auto found = keys_of_type(written);
+        std::sort(found.begin(), found.end());
+        CHECK(found == resolutions);
+    }
+    CHECK(keys_of_type("Nghị định") == std::vector<std::string>{"60/2021/NĐ-CP"});
+    CHECK(keys_of_type("Thông tư").empty());
+}
+
 TEST_CASE("the list of cited keys counts a document held as two files once, as the key's page does") {
     TempDir dir;
     // One plan saved twice (as the corpus holds kh13 as .txt and .pdf; the second file lost a
