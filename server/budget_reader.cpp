@@ -10,6 +10,7 @@
 #include "analyzers/fold.h"
 #include "indexer/schema.h"
 #include "server/document_copies.h"
+#include "server/reference_reader.h"
 
 namespace tracuu::server {
 namespace {
@@ -76,8 +77,12 @@ std::string csv_field(const std::string& value) {
 
 Result<BudgetAnswer> find_budget(const Xapian::Database& db, const BudgetQuery& q) {
     std::vector<Xapian::Query> parts{Xapian::Query(term(schema::kKind, std::string(schema::kKindBudget)))};
-    if (!q.doc_id.empty()) parts.emplace_back(indexer::budget_owner_term(q.doc_id));
-    if (!q.ref.empty()) parts.emplace_back(term(schema::kBudgetRef, q.ref));
+    if (!q.doc_id.empty()) {
+        // A mistyped id is not a document without a budget.
+        if (!db.term_exists(std::string(schema::kId) + q.doc_id)) return Error{ErrorCode::NotFound, "no document with id \"" + q.doc_id + "\""};
+        parts.emplace_back(indexer::budget_owner_term(q.doc_id));
+    }
+    if (!q.ref.empty()) parts.emplace_back(term(schema::kBudgetRef, resolve_key(db, q.ref)));
     if (q.year > 0) parts.emplace_back(term(schema::kBudgetYear, std::to_string(q.year)));
     std::istringstream words(analyzers::fold_text(q.words));
     for (std::string w; words >> w;) parts.emplace_back(term(schema::kBudgetWord, w));

@@ -157,8 +157,10 @@ std::vector<DocumentLink> cited_by(const Xapian::Database& db, const indexer::Do
     return out;
 }
 
+std::string resolve_key(const Xapian::Database& db, const std::string& requested) { return qualified(db, canonical_request(requested)); }
+
 Result<KeyAnswer> reference(const Xapian::Database& db, const std::string& requested) {
-    const std::string key = qualified(db, canonical_request(requested));
+    const std::string key = resolve_key(db, requested);
     KeyAnswer answer;
     answer.key = key;
     answer.document = holder_of(db, key);

@@ -23,6 +23,10 @@ namespace tracuu::server {
 /// Documents citing this document's own key, one link per document as reference() lists them.
 [[nodiscard]] std::vector<DocumentLink> cited_by(const Xapian::Database& db, const indexer::DocumentFields& fields);
 
+/** The key a person means by `requested`, written in any case and the usual spellings (see
+ *  reference()): its canonical spelling, qualified when a short key has one qualified form. */
+[[nodiscard]] std::string resolve_key(const Xapian::Database& db, const std::string& requested);
+
 /** Everything about a key, written as a person may write it: any case (`57-nq/tw`), the usual
  *  spellings of a symbol (`929/QĐ-TTg`, `60/2021/ND-CP`), the issuer of a qualified key in any
  *  spelling (`13/KH-UBND@2025@UBND tỉnh Ninh Bình`). A key without `@` that only administrative

@@ -52,6 +52,9 @@ public:
     /// GET with parameters; null JSON unless the answer is 200.
     nlohmann::json get(const std::string& path, const httplib::Params& params = {}) const { return m_server->get_json(path, params); }
 
+    /// The status of a GET.
+    int status(const std::string& path, const httplib::Params& params = {}) const { return m_server->get(path, params).status; }
+
     /// The body of a GET, or "" unless the answer is 200.
     std::string get_raw(const std::string& path, const httplib::Params& params = {}) const {
         const auto answer = m_server->get(path, params);
@@ -255,6 +258,10 @@ TEST_CASE("the plan's budget lines add up and the 57-NQ/TW line is found by refe
     for (const auto& l : by_ref["lines"]) CHECK(l["doc_id"] == kept);
     const auto pdf_copy = demo().get("/api/budget", {{"doc", by_ref["copies"][0]["doc_id"].get<std::string>()}});
     CHECK_FALSE(pdf_copy["lines"].empty());  // asked for by id, a copy still lists its own lines
+    // The key as a person writes it finds the same lines; a mistyped document id is a 404.
+    CHECK(demo().get("/api/budget", {{"ref", "57-nq/tw"}})["total_vnd"] == 666300000000LL);
+    CHECK(demo().status("/api/budget", {{"doc", "kh13-2025-ninh-bin"}}) == 404);
+    CHECK(demo().status("/api/budget.csv", {{"doc", "kh13-2025-ninh-bin"}}) == 404);
 
     const std::string csv = demo().get_raw("/api/budget.csv", {{"doc", "kh13-2025-ninh-binh"}});
     CHECK(csv.rfind("\xEF\xBB\xBF" "id,doc_id", 0) == 0);
