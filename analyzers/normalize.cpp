@@ -3,10 +3,14 @@
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <stdexcept>
+#include <string>
+#include <utility>
 
 #include "analyzers/utf.h"
 
@@ -47,6 +51,76 @@ Action classify(UChar32 c, UChar32& replacement) {
     return Action::Keep;
 }
 
+/// The Latin letter a Cyrillic or Greek letter is drawn like, or 0.
+char32_t latin_lookalike(char32_t c) {
+    static constexpr std::pair<char32_t, char32_t> kMap[] = {
+        {U'А', U'A'}, {U'В', U'B'}, {U'С', U'C'}, {U'Е', U'E'}, {U'Н', U'H'}, {U'І', U'I'}, {U'Ј', U'J'}, {U'К', U'K'}, {U'М', U'M'},
+        {U'О', U'O'}, {U'Р', U'P'}, {U'Ѕ', U'S'}, {U'Т', U'T'}, {U'Х', U'X'}, {U'Ү', U'Y'}, {U'а', U'a'}, {U'с', U'c'}, {U'е', U'e'},
+        {U'і', U'i'}, {U'ј', U'j'}, {U'о', U'o'}, {U'р', U'p'}, {U'ѕ', U's'}, {U'х', U'x'}, {U'у', U'y'}, {U'Α', U'A'}, {U'Β', U'B'},
+        {U'Ε', U'E'}, {U'Ζ', U'Z'}, {U'Η', U'H'}, {U'Ι', U'I'}, {U'Κ', U'K'}, {U'Μ', U'M'}, {U'Ν', U'N'}, {U'Ο', U'O'}, {U'Ρ', U'P'},
+        {U'Τ', U'T'}, {U'Υ', U'Y'}, {U'Χ', U'X'}, {U'ο', U'o'}};
+    for (const auto& [from, to] : kMap) {
+        if (c == from) return to;
+    }
+    return 0;
+}
+
+bool is_cyrillic_or_greek(UChar32 c) { return c >= 0x0370 && c <= 0x04FF; }
+
+/** Words mostly in Latin letters with a Cyrillic or Greek look-alike among them (`TT-BTС` with
+ *  a Cyrillic С, typed or pasted into real documents) get the Latin letter, so that the word
+ *  and the number it is part of are found when typed; a word of Cyrillic or Greek letters only,
+ *  or holding one without a Latin look-alike, is a word of that language and is kept. */
+std::string latinize_mixed_words(const std::string& text) {
+    std::u32string word;
+    std::string out;
+    out.reserve(text.size());
+    const auto flush = [&] {
+        bool latin = false, foreign = false;  // marks and letters of no script count for neither
+        for (char32_t c : word) {
+            UErrorCode status = U_ZERO_ERROR;
+            const UScriptCode script = uscript_getScript(static_cast<UChar32>(c), &status);
+            if (is_cyrillic_or_greek(static_cast<UChar32>(c))) {
+                foreign = foreign || latin_lookalike(c) == 0;
+            } else if (U_SUCCESS(status) && script == USCRIPT_LATIN) {
+                latin = true;
+            }
+        }
+        for (char32_t c : word) append_utf8(out, latin && !foreign && latin_lookalike(c) != 0 ? latin_lookalike(c) : c);
+        word.clear();
+    };
+    const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+    const auto length = static_cast<int32_t>(text.size());
+    for (int32_t i = 0; i < length;) {
+        UChar32 c = 0;
+        U8_NEXT(bytes, i, length, c);
+        if (u_isalpha(c) || u_getCombiningClass(c) != 0) {
+            word.push_back(static_cast<char32_t>(c));
+        } else {
+            flush();
+            append_utf8(out, static_cast<char32_t>(c));
+        }
+    }
+    flush();
+    return out;
+}
+
+/// The text in Normalization Form C (without a copy when it already is, as most text is).
+std::string nfc(std::string text) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+    if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU NFC unavailable: ") + u_errorName(status));
+    const icu::StringPiece piece(text.data(), static_cast<int32_t>(text.size()));
+    if (nfc->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return text;
+    status = U_ZERO_ERROR;
+    std::string out;
+    out.reserve(text.size());
+    icu::StringByteSink<std::string> sink(&out);
+    nfc->normalizeUTF8(0, piece, sink, nullptr, status);
+    if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU NFC failed: ") + u_errorName(status));
+    return out;
+}
+
 }  // namespace
 
 std::string normalize_text(std::string_view utf8) {
@@ -81,17 +155,14 @@ std::string normalize_text(std::string_view utf8) {
         }
     }
 
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-    if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU NFC unavailable: ") + u_errorName(status));
-    const icu::StringPiece piece(cleaned.data(), static_cast<int32_t>(cleaned.size()));
-    if (nfc->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return cleaned;
-    status = U_ZERO_ERROR;
-    std::string out;
-    out.reserve(cleaned.size());
-    icu::StringByteSink<std::string> sink(&out);
-    nfc->normalizeUTF8(0, piece, sink, nullptr, status);
-    if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU NFC failed: ") + u_errorName(status));
+    std::string out = nfc(std::move(cleaned));
+    // Words are read in composed text, where they stay what they are (a letter that composes
+    // from marks is one letter); a Latin letter put in place may compose again with a mark.
+    // U+0340–U+04FF start with the bytes 0xCD–0xD3: most text has none and skips the pass.
+    if (std::any_of(out.begin(), out.end(), [](char b) { return static_cast<unsigned char>(b) >= 0xCD && static_cast<unsigned char>(b) <= 0xD3; })) {
+        std::string latinized = latinize_mixed_words(out);
+        if (latinized != out) out = nfc(std::move(latinized));
+    }
     return out;
 }
 

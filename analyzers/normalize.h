@@ -12,6 +12,8 @@ namespace tracuu::analyzers {
  *
  *  - composes to NFC (both orders of combining marks give the same letter);
  *  - maps Icelandic Eth U+00D0/U+00F0, used in real text in place of Đ/đ, to U+0110/U+0111;
+ *  - gives a word of Latin letters with a Cyrillic or Greek look-alike among them the Latin
+ *    letter (`157/2025/TT-BTС` with a Cyrillic С: real text); Russian or Greek words are kept;
  *  - turns NO-BREAK SPACE, NARROW NO-BREAK SPACE, ZERO WIDTH SPACE, the other Unicode space
  *    separators and tabs into a plain space;
  *  - drops invisible format characters (ZERO WIDTH (NON-)JOINER, WORD JOINER, BYTE ORDER MARK,

@@ -1,5 +1,7 @@
 // End to end: the real binaries index corpus/ and serve it on a free loopback port.
 #include <doctest/doctest.h>
+
+#include <algorithm>
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 #include <unicode/normalizer2.h>
@@ -234,6 +236,13 @@ TEST_CASE("the plan's references list what it cites, and a Căn cứ chain resol
     bool back = false;
     for (const auto& c : cited["cited_by"]) back = back || c["id"] == "doc-000031";
     CHECK(back);
+}
+
+TEST_CASE("a number written with a Cyrillic look-alike in its document is found as typed in Latin letters") {
+    // corpus/vbpl/doc_000147.txt writes its own number 157/2025/TT-BTС with a Cyrillic С.
+    const auto ids = Demo::ids(demo().search("157/2025/TT-BTC", 10));
+    CHECK(std::find(ids.begin(), ids.end(), "doc-000147") != ids.end());
+    CHECK(demo().get("/api/documents/doc-000147")["number"] == "157/2025/TT-BTC");
 }
 
 TEST_CASE("the plan's budget lines add up and the 57-NQ/TW line is found by reference") {
