@@ -58,7 +58,17 @@ Xapian::Document relocated_budget_line(Xapian::Document line, const std::string&
 
 std::vector<std::pair<std::string, Xapian::Document>> build_budget_documents(const IndexedDocument& doc) {
     std::vector<std::pair<std::string, Xapian::Document>> out;
-    for (const BudgetLine& line : doc.budget.lines) {
+    const auto& lines = doc.budget.lines;
+    // The nearest ancestor that is kept as a budget line: a line under an amount that is not one
+    // (a total whose label a PDF line break cut into "2026 là") must not name a missing parent.
+    const auto kept_parent = [&](const BudgetLine& line) {
+        std::optional<std::size_t> parent = line.parent;
+        for (std::size_t steps = 0; parent && *parent < lines.size() && lines[*parent].kind == BudgetKind::Other && steps < lines.size(); ++steps) {
+            parent = lines[*parent].parent;
+        }
+        return parent && *parent < lines.size() ? parent : std::nullopt;
+    };
+    for (const BudgetLine& line : lines) {
         if (line.kind == BudgetKind::Other) continue;  // fines, prices, rates: amounts, not budget lines
         Xapian::Document xdoc;
         const std::string id = budget_line_id(doc.id, line.index);
@@ -72,6 +82,7 @@ std::vector<std::pair<std::string, Xapian::Document>> build_budget_documents(con
             add_indexable_boolean(xdoc, std::string(schema::kBudgetRef) + keys.back());
         }
         add_label_words(xdoc, line.label);
+        const std::optional<std::size_t> parent = kept_parent(line);
         const nlohmann::json data = {
             {"id", id},
             {"doc_id", doc.id},
@@ -83,7 +94,7 @@ std::vector<std::pair<std::string, Xapian::Document>> build_budget_documents(con
             {"amount_text", line.amount_text},
             {"year", line.year},
             {"kind", std::string(to_string(line.kind))},
-            {"parent_id", line.parent ? budget_line_id(doc.id, *line.parent) : ""},
+            {"parent_id", parent ? budget_line_id(doc.id, *parent) : ""},
             {"refs", keys},
         };
         xdoc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
