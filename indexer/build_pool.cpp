@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <new>
+#include <system_error>
+
+#include <xapian.h>
 
 #include "indexer/title.h"
 
@@ -46,6 +49,10 @@ Built build_file(const BuildJob& job, const ExtractOptions& options, const analy
     } catch (const std::exception& e) {
         // A bug met on one odd file must not cost the user the rest of the run.
         built.problem = std::string("internal error while reading: ") + e.what();
+    } catch (const Xapian::Error& e) {
+        // Building a document only fills a Xapian::Document in memory: an error there is about
+        // this file's content, not the index (which this thread never touches).
+        built.problem = "internal error while reading: " + e.get_description();
     }
     return built;
 }
@@ -57,16 +64,32 @@ struct BuildPool::CallerTools {
 
 BuildPool::BuildPool(std::size_t threads, ExtractOptions options, std::function<void(const BuildJob&)> on_start)
     : m_options(std::move(options)), m_on_start(std::move(on_start)) {
-    for (std::size_t i = 0; i < std::max<std::size_t>(threads, 1); ++i) m_threads.emplace_back([this] { work(); });
+    for (std::size_t i = 0; i < std::max<std::size_t>(threads, 1); ++i) {
+        try {
+            m_threads.emplace_back([this] { work(); });
+        } catch (const std::system_error&) {
+            // Out of threads (ulimit -u) or of address space for their stacks (ulimit -v): the
+            // threads made so far, or the collecting thread alone, still do the whole job.
+            break;
+        }
+    }
 }
 
 BuildPool::~BuildPool() {
+    drop_queued();  // their tickets were abandoned (a run stopped by a failure of the index)
     {
         const std::lock_guard lock(m_mutex);
         m_stopping = true;
     }
     m_ready.notify_all();
     for (auto& thread : m_threads) thread.join();
+}
+
+std::size_t BuildPool::drop_queued() {
+    const std::lock_guard lock(m_mutex);
+    const std::size_t dropped = m_queue.size();
+    m_queue.clear();
+    return dropped;
 }
 
 BuildTicket BuildPool::submit(BuildJob job) {
@@ -91,7 +114,15 @@ Built BuildPool::collect(BuildTicket& ticket) {
     const BuildJob job = std::move(queued->job);
     m_queue.erase(queued);
     lock.unlock();
-    if (!m_caller) m_caller = std::make_unique<CallerTools>();
+    if (!m_caller) {
+        try {
+            m_caller = std::make_unique<CallerTools>();
+        } catch (const std::exception&) {
+            Built failed;  // tried again for the next job: memory may have been freed meanwhile
+            failed.problem = "not enough memory to read this file";
+            return failed;
+        }
+    }
     return build(job, m_caller->analyzer, m_caller->enricher);
 }
 
@@ -103,8 +134,18 @@ Built BuildPool::build(const BuildJob& job, const analyzers::Analyzer& analyzer,
 void BuildPool::work() {
     // Per thread: an Analyzer holds ICU iterators that must not be shared, and an Enricher is
     // cheap next to a document's analysis.
-    const analyzers::Analyzer analyzer(analyzers::AnalysisMode::Index);
-    const Enricher enricher;
+    std::optional<analyzers::Analyzer> made_analyzer;
+    std::optional<Enricher> made_enricher;
+    try {
+        made_analyzer.emplace(analyzers::AnalysisMode::Index);
+        made_enricher.emplace();
+    } catch (const std::exception&) {
+        // No memory for them (ICU reports it as an error of its own): the other threads, or the
+        // collecting one, take the jobs this one cannot.
+        return;
+    }
+    const analyzers::Analyzer& analyzer = *made_analyzer;
+    const Enricher& enricher = *made_enricher;
     for (;;) {
         std::unique_lock lock(m_mutex);
         m_ready.wait(lock, [this] { return m_stopping || !m_queue.empty(); });

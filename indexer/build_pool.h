@@ -49,7 +49,14 @@ struct BuildTicket {
  *  extract files (`options` decide OCR) and build their Xapian documents. A free thread takes the
  *  largest file queued (the first submitted among equals): started last, a large PDF would keep
  *  one core busy after the others ran out of work. Never throws for a bad file: the reason is in
- *  Built::problem. The destructor finishes queued jobs and joins the threads.
+ *  Built::problem. The destructor drops the jobs no thread has started (drop_queued(): nobody
+ *  will collect them, since a run that collects every ticket leaves none), lets the threads
+ *  finish the ones they have, and joins them.
+ *
+ *  When the system refuses a thread (std::system_error: a memory or process limit), or a thread
+ *  cannot make its analyzer (no memory), the pool works with the threads it has, down to none:
+ *  collect() then builds every job on the collecting thread (a job it cannot make the tools for
+ *  comes back with "not enough memory to read this file"). threads() says how many it has.
  *
  *  `on_start`, when given, is called on the thread that is about to build a job (for tests). */
 class BuildPool {
@@ -60,6 +67,13 @@ public:
     BuildPool& operator=(const BuildPool&) = delete;
 
     [[nodiscard]] BuildTicket submit(BuildJob job);
+
+    /// The threads started (fewer than asked when the system refused some; see above).
+    [[nodiscard]] std::size_t threads() const { return m_threads.size(); }
+
+    /** Forgets the jobs no thread has started and returns how many: a run stopped by a failure of
+     *  the index does not wait for files it will not write. Their tickets must not be collected. */
+    std::size_t drop_queued();
 
     /** The answer to a submitted job. A job no thread has started is taken back and built on the
      *  calling thread (with an analyzer of its own, made at the first such call), so a caller

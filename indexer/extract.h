@@ -76,6 +76,12 @@ Result<ExtractedText> extract_file(const std::filesystem::path& path, const Extr
 /// Extracts text from the bytes of a plain-text file (UTF-8, or UTF-16 with a byte-order mark).
 Result<ExtractedText> extract_plain_text(std::string_view bytes);
 
+/** True when `bytes` hold no text at all: nothing, or only white space (Unicode White_Space:
+ *  spaces, tabs, line and page breaks, no-break spaces) and byte-order marks, in UTF-8 or in
+ *  UTF-16 after its byte-order mark. Such a file is empty whatever its extension: there is
+ *  nothing to index in it and nothing wrong with it. */
+[[nodiscard]] bool is_blank_file(std::string_view bytes);
+
 /// Extracts text from the bytes of a PDF file, one '\f'-separated chunk per page, with OCR on.
 Result<ExtractedText> extract_pdf(std::string_view bytes);
 

@@ -1,5 +1,6 @@
 #include "indexer/extract.h"
 
+#include <unicode/uchar.h>
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
@@ -107,6 +108,9 @@ bool is_blank(std::string_view text) {
     return text.find_first_not_of(" \n\f") == std::string_view::npos;
 }
 
+/// White space, or a byte-order mark repeated (files glued together keep theirs).
+bool is_blank_char(UChar32 c) { return c == 0xFEFF || u_isUWhiteSpace(c); }
+
 }  // namespace
 
 Result<ExtractedText> extract_plain_text(std::string_view bytes) {
@@ -146,6 +150,30 @@ Result<ExtractedText> extract_plain_text(std::string_view bytes) {
     std::replace(result.text.begin(), result.text.end(), '\f', '\n');
     result.pages = 1;
     return result;
+}
+
+bool is_blank_file(std::string_view bytes) {
+    if (bytes.starts_with(kUtf16LeBom) || bytes.starts_with(kUtf16BeBom)) {
+        const bool big_endian = bytes.starts_with(kUtf16BeBom);
+        bytes.remove_prefix(2);
+        if (bytes.size() % 2 != 0) return false;
+        for (std::size_t i = 0; i < bytes.size(); i += 2) {
+            const auto first = static_cast<uint8_t>(bytes[i]);
+            const auto second = static_cast<uint8_t>(bytes[i + 1]);
+            // No white space lies outside the BMP, so a surrogate is never blank.
+            if (!is_blank_char(big_endian ? (first << 8) | second : (second << 8) | first)) return false;
+        }
+        return true;
+    }
+    const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
+    const auto length = static_cast<int32_t>(std::min(bytes.size(), kMaxBytes));
+    int32_t i = 0;
+    while (i < length) {
+        UChar32 c;
+        U8_NEXT(data, i, length, c);
+        if (c < 0 || !is_blank_char(c)) return false;
+    }
+    return bytes.size() <= kMaxBytes;
 }
 
 }  // namespace tracuu::indexer

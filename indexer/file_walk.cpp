@@ -77,8 +77,10 @@ private:
                 const fs::file_status target = fs::is_symlink(own) ? entry.status(type_ec) : own;
                 if (fs::is_directory(target)) {
                     ++m_found.skipped;  // never followed: a link to a parent would loop forever
+                    ++m_found.folder_links;
                 } else if (!is_readable_extension(entry.path())) {
                     ++m_found.skipped;
+                    ++m_found.other_types;
                 } else if (type_ec) {
                     problem(entry.path().string(), "cannot read: " + reason_of(type_ec));
                 } else if (!fs::is_regular_file(target)) {

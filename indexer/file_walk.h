@@ -27,7 +27,9 @@ struct FoundFiles {
     std::vector<FoundFile> files;         ///< roots in the order given, each folder's files sorted by path; no path twice
     std::vector<std::string> roots;       ///< folders given, canonical, with a trailing '/'
     std::vector<std::string> unreadable;  ///< folders that could not be listed, the same way
-    std::size_t skipped = 0;              ///< entries not read: other types, symbolic links to folders
+    std::size_t skipped = 0;              ///< entries not read: other_types + folder_links
+    std::size_t other_types = 0;          ///< of those, files of a type tracuu does not read
+    std::size_t folder_links = 0;         ///< of those, symbolic links to folders (never followed)
     /// The stop request came before every folder was walked: `files` is partial, and a file
     /// missing from it is no evidence that it is gone.
     bool stopped = false;

@@ -5,6 +5,7 @@
 #include <deque>
 #include <fstream>
 #include <map>
+#include <new>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
@@ -13,6 +14,7 @@
 #include "indexer/commit_pacer.h"
 #include "indexer/doc_id.h"
 #include "indexer/file_walk.h"
+#include "indexer/index_errors.h"
 #include "indexer/ocr_pages.h"
 
 namespace tracuu::indexer {
@@ -25,8 +27,11 @@ namespace {
  *  name, take 0.9 s instead of 1.1 s), while at most this many built documents wait in memory. */
 constexpr std::size_t kLookaheadPerThread = 4;
 
-std::string mib(std::uintmax_t bytes) {
-    const std::uintmax_t tenths = (bytes * 10 + (1u << 19)) >> 20;
+/** `3 MiB`, `1.1 MiB`: whole MiB without a decimal, others with one, rounded up for a file's size
+ *  and down for a limit, so that a file over the limit never reads as no larger than it. */
+std::string mib(std::uintmax_t bytes, bool round_up) {
+    constexpr std::uintmax_t kMiB = std::uintmax_t{1} << 20;
+    const std::uintmax_t tenths = round_up ? (bytes * 10 + kMiB - 1) / kMiB : bytes * 10 / kMiB;
     return std::to_string(tenths / 10) + (tenths % 10 != 0 ? "." + std::to_string(tenths % 10) : "") + " MiB";
 }
 
@@ -41,11 +46,30 @@ public:
     Run(IndexWriter& writer, const IndexOptions& options, const IndexEvents& events)
         : m_writer(writer), m_options(options), m_events(events), m_pacer(writer, options.commit_every, options.commit_seconds) {}
 
+    /** Plans, reads every file and finishes. A failure of the index itself ends the run where it
+     *  happens: reading and writing stop, nothing more is committed (Xapian has dropped what was
+     *  not), and the summary is what the last commit holds. Caught here, around the whole run,
+     *  because any step may read or write the index, and a file's own problems never get here. */
+    IndexSummary run(const std::vector<fs::path>& given) {
+        try {
+            const bool planned = plan(given);
+            if (planned) index_all();
+            return finish(planned);
+        } catch (const Xapian::Error& e) {
+            return failed(describe_index_error(m_writer.folder(), e));
+        } catch (const std::bad_alloc&) {
+            return failed(index_out_of_memory(m_writer.folder()));
+        }
+    }
+
+private:
     /// Walks the paths given and loads what the index holds under them; false when stopped meanwhile.
     bool plan(const std::vector<fs::path>& given) {
         const auto on_problem = [this](std::string path, std::string reason) { problem(std::move(path), std::move(reason)); };
         m_found = find_files(given, m_options.stop, on_problem);
         m_summary.skipped += m_found.skipped;
+        m_summary.other_types += m_found.other_types;
+        m_summary.folder_links += m_found.folder_links;
         if (m_found.stopped) return false;
         for (const auto& file : m_found.files) m_planned_paths.insert(file.absolute);
         load_stored();
@@ -61,7 +85,7 @@ public:
      *  extraction and analysis run on the build pool, larger files first among the next
      *  kLookaheadPerThread per thread; results are written, counted and reported in file order. */
     void index_all() {
-        const std::size_t threads = m_options.threads > 0 ? m_options.threads : std::max(1u, std::thread::hardware_concurrency());
+        const std::size_t threads = build_threads(m_options.threads, m_found.files.size(), std::thread::hardware_concurrency());
         // One set of OCR engines and read pages for the whole run (ocr_pages.h).
         ExtractOptions extract = m_options.extract;
         if (extract.ocr.enabled && !extract.ocr.shared) extract.ocr.shared = std::make_shared<OcrPages>(extract.ocr);
@@ -89,10 +113,30 @@ public:
         // A stopped run has not reached every file: a document it did not see is not gone.
         if (!m_summary.interrupted) remove_unseen();
         m_pacer.commit();
+        remember_committed();
         return std::move(m_summary);
     }
 
-private:
+    /// The summary of a run stopped by `failure`: the counts last committed, every problem met.
+    IndexSummary failed(Error failure) {
+        IndexSummary summary = std::move(m_committed);
+        summary.problems = std::move(m_summary.problems);
+        summary.interrupted = false;
+        summary.failure = std::move(failure);
+        return summary;
+    }
+
+    /// One more document written; remembers the counts when that made a commit.
+    void written() {
+        if (m_pacer.written()) remember_committed();
+    }
+
+    void remember_committed() {
+        std::vector<IndexProblem> problems = std::move(m_summary.problems);  // not copied at every commit
+        m_committed = m_summary;
+        m_summary.problems = std::move(problems);
+    }
+
     void remove_unseen() {
         for (const auto& [id, stored] : m_stored) {
             if (m_seen_ids.count(id) != 0 || under_unreadable_folder(stored.path)) continue;
@@ -151,7 +195,7 @@ private:
             p.problem = bytes.error().message;
             return p;
         }
-        if (bytes.value().empty()) {
+        if (is_blank_file(bytes.value())) {
             p.step = Step::Empty;
             return p;
         }
@@ -197,7 +241,7 @@ private:
             case Step::Relocated:
                 ++m_summary.renamed;
                 p.done.outcome = FileOutcome::Renamed;
-                m_pacer.written();
+                written();
                 break;
             case Step::Build: write_built(p, pool.collect(p.build)); break;
         }
@@ -227,7 +271,7 @@ private:
             p.done.outcome = FileOutcome::Added;
             ++m_summary.added;
         }
-        m_pacer.written();
+        written();
     }
 
     Result<std::string> read_bytes(const fs::path& file) const {
@@ -235,12 +279,18 @@ private:
         const std::uintmax_t size = fs::file_size(file, ec);
         if (ec) return Error{ErrorCode::Unavailable, "cannot read file: " + reason_of(ec)};
         if (size > m_options.max_file_bytes) {
-            return Error{ErrorCode::Unsupported, "file too large (" + mib(size) + ", limit " + mib(m_options.max_file_bytes) + ")"};
+            return Error{ErrorCode::Unsupported,
+                         "file too large (" + mib(size, true) + ", limit " + mib(m_options.max_file_bytes, false) + ")"};
         }
         errno = 0;
         std::ifstream in(file, std::ios::binary);
         if (!in) return Error{ErrorCode::Unavailable, "cannot read file: " + reason_of(std::error_code(errno, std::generic_category()))};
-        std::string bytes(static_cast<std::size_t>(size), '\0');
+        std::string bytes;
+        try {
+            bytes.resize(static_cast<std::size_t>(size));
+        } catch (const std::bad_alloc&) {
+            return Error{ErrorCode::Unavailable, "not enough memory to read this file"};  // this file's problem, not the run's
+        }
         in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
         if (in.bad()) return Error{ErrorCode::Unavailable, "cannot read file: input/output error"};
         bytes.resize(static_cast<std::size_t>(in.gcount()));  // it may have shrunk since file_size()
@@ -313,6 +363,7 @@ private:
     const IndexEvents& m_events;
     CommitPacer m_pacer;
     IndexSummary m_summary;
+    IndexSummary m_committed;  ///< m_summary as of the last commit, without problems
     FoundFiles m_found;
     std::unordered_set<std::string> m_planned_paths;  ///< absolute paths of m_found.files
     std::map<std::string, StoredFile> m_stored;                  ///< id → what the index holds under the roots
@@ -325,12 +376,33 @@ private:
 
 }  // namespace
 
+std::size_t build_threads(std::size_t requested, std::size_t files, unsigned cores) {
+    const std::size_t wanted = requested > 0 ? requested : std::max(1u, cores);
+    return std::clamp<std::size_t>(std::min({wanted, kMaxThreads, files}), 1, kMaxThreads);
+}
+
+IndexSummary combined(const std::vector<IndexSummary>& parts) {
+    IndexSummary total;
+    for (const auto& p : parts) {
+        total.added += p.added;
+        total.updated += p.updated;
+        total.unchanged += p.unchanged;
+        total.renamed += p.renamed;
+        total.removed += p.removed;
+        total.skipped += p.skipped;
+        total.empty += p.empty;
+        total.other_types += p.other_types;
+        total.folder_links += p.folder_links;
+        total.problems.insert(total.problems.end(), p.problems.begin(), p.problems.end());
+        total.interrupted = total.interrupted || p.interrupted;
+        if (!total.failure) total.failure = p.failure;
+    }
+    return total;
+}
+
 IndexSummary index_paths(IndexWriter& writer, const std::vector<fs::path>& paths, const IndexOptions& options,
                          const IndexEvents& events) {
-    Run run(writer, options, events);
-    const bool planned = run.plan(paths);
-    if (planned) run.index_all();
-    return run.finish(planned);
+    return Run(writer, options, events).run(paths);
 }
 
 IndexSummary index_paths(IndexWriter& writer, const std::vector<fs::path>& paths, const IndexOptions& options,

@@ -7,10 +7,12 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <stop_token>
 #include <string>
 #include <vector>
 
+#include "indexer/error.h"
 #include "indexer/extract.h"
 #include "indexer/writer.h"
 
@@ -30,13 +32,26 @@ struct IndexSummary {
     std::size_t unchanged = 0;  ///< same path and same content hash: not re-analysed
     std::size_t renamed = 0;    ///< same content found under a new path or name (see index_paths)
     std::size_t removed = 0;    ///< documents whose file disappeared from the folders given
-    std::size_t skipped = 0;    ///< entries tracuu does not read (other types, folder symlinks) and empty files
-    std::size_t empty = 0;      ///< of those skipped, files with no bytes: nothing to index, not a failure
+    std::size_t skipped = 0;    ///< empty + other_types + folder_links
+    std::size_t empty = 0;      ///< of those skipped, files with nothing to index (see is_blank_file()): not a failure
+    std::size_t other_types = 0;   ///< of those skipped, files in folders of a type tracuu does not read
+    std::size_t folder_links = 0;  ///< of those skipped, symbolic links to folders, never followed
     std::vector<IndexProblem> problems;  ///< files and folders that failed; the "failed" count is its size
     /// The run ended on IndexOptions::stop before it had considered everything: what it decided is
     /// committed, the rest was not looked at, and nothing was removed. Running again finishes it.
     bool interrupted = false;
+    /** The index could not be read or written (a full disk, a damaged index, no memory left), in
+     *  the words of describe_index_error(): the run stopped at once. The counts are then those
+     *  of the work committed before (the index holds at least that), `problems` those met until
+     *  then; nothing was removed. Running again, once the cause is fixed, continues the run. */
+    std::optional<Error> failure;
 };
+
+/// The summaries of the parts of one command (files, then a JSON-lines import) as one.
+[[nodiscard]] IndexSummary combined(const std::vector<IndexSummary>& parts);
+
+/// The most build threads a run starts (IndexOptions::threads above it are lowered to it).
+inline constexpr std::size_t kMaxThreads = 64;
 
 struct IndexOptions {
     std::size_t commit_every = 10000;                ///< documents written between commits, at most (at least 1)
@@ -46,10 +61,15 @@ struct IndexOptions {
     double commit_seconds = 5.0;
     std::uintmax_t max_file_bytes = 256u << 20;      ///< larger files are reported and skipped
     ExtractOptions extract;                          ///< OCR on or off, its time limit per page
-    std::size_t threads = 0;                         ///< threads extracting and analysing; 0: one per core
+    /// Threads extracting and analysing; 0: one per core. See build_threads().
+    std::size_t threads = 0;
     /// Asks a run to stop early (tracuu-index on SIGINT or SIGTERM); the default never does.
     std::stop_token stop;
 };
+
+/** The build threads a run starts: `requested` (0: `cores`, at least 1), at most kMaxThreads and
+ *  never more than the `files` to read (a thread per file is already one per file). At least 1. */
+[[nodiscard]] std::size_t build_threads(std::size_t requested, std::size_t files, unsigned cores);
 
 /// Called for each problem as it happens, so a long run reports early.
 using ProblemSink = std::function<void(const IndexProblem&)>;
@@ -102,18 +122,20 @@ struct IndexEvents {
  *  stop resolving. Either way the stored document moves as it is (IndexWriter::relocate): the
  *  file is read and hashed, not extracted or analysed again, unless its title was its old name.
  *
- *  An empty file (0 bytes) is skipped and counted in `empty`: there is nothing to index and
- *  nothing wrong with the run. If its path held a document, that document stays, as it does
+ *  An empty file (0 bytes, or only white space and byte-order marks: is_blank_file()) is skipped
+ *  and counted in `empty`: there is nothing to index and nothing wrong with the run. If its path held a document, that document stays, as it does
  *  when a file fails: a file emptied by an interrupted copy must not erase the last good text.
  *
- *  Files are extracted, enriched and analysed on `threads` worker threads while this thread
+ *  Files are extracted, enriched and analysed on build_threads() worker threads while this thread
  *  decides, writes and reports in file order, so a run uses every core with one writer; the
  *  threads take the larger of the next files first (4 per thread are handed out ahead).
  *
  *  Commits after `commit_every` documents or `commit_seconds`, whichever comes first, and at the
  *  end, so a run killed midway leaves an index that opens, holding whole batches (a document is
  *  always committed with its budget lines); re-running finishes the job. A problem with one file
- *  never stops the run. Xapian errors from the writer (a full disk) propagate as exceptions.
+ *  never stops the run. A failure of the index itself (a Xapian error or std::bad_alloc from the
+ *  writer: a full disk, a damaged index) does: the run returns at once with `failure` set and the
+ *  counts of what was committed before it (see IndexSummary::failure); it does not throw.
  *
  *  Stopping: once `options.stop` is requested, no further file is read (a request during the
  *  walk reads none). The files already handed to the build threads, at most 4 × threads,
@@ -138,7 +160,7 @@ IndexSummary index_paths(IndexWriter& writer, const std::vector<std::filesystem:
  *  file is imported. Blank lines are ignored. A file that cannot be opened is one problem.
  *  Commits like index_paths (commit_every, commit_seconds, and at the end); a stop request ends
  *  the import before the next line, committing what was imported, with `interrupted` set.
- *  Xapian errors from the writer (a full disk) propagate as exceptions. */
+ *  A failure of the index itself ends the import with `failure` set, as for index_paths. */
 IndexSummary import_jsonl(IndexWriter& writer, const std::filesystem::path& file, const IndexOptions& options,
                           const ProblemSink& on_problem);
 

@@ -3,12 +3,14 @@
 #include <cerrno>
 #include <fstream>
 #include <new>
+#include <optional>
 #include <system_error>
 
 #include "analyzers/normalize.h"
 #include "indexer/commit_pacer.h"
 #include "indexer/enrich.h"
 #include "indexer/file_walk.h"
+#include "indexer/index_errors.h"
 #include "indexer/index_run.h"
 #include "indexer/title.h"
 
@@ -53,10 +55,16 @@ Result<IndexedDocument> document_of(const std::string& line, const std::filesyst
 IndexSummary import_jsonl(IndexWriter& writer, const std::filesystem::path& file, const IndexOptions& options,
                           const ProblemSink& on_problem) {
     IndexSummary summary;
+    IndexSummary committed;  ///< summary as of the last commit, without problems: what a failure leaves
     const auto problem = [&](std::string reason) {
         IndexProblem p{file.string(), std::move(reason)};
         if (on_problem) on_problem(p);
         summary.problems.push_back(std::move(p));
+    };
+    const auto remember_committed = [&] {
+        std::vector<IndexProblem> problems = std::move(summary.problems);
+        committed = summary;
+        summary.problems = std::move(problems);
     };
     std::ifstream in(file, std::ios::binary);
     if (!in) {
@@ -69,41 +77,56 @@ IndexSummary import_jsonl(IndexWriter& writer, const std::filesystem::path& file
     std::string line;
     std::size_t line_number = 0;
     errno = 0;
-    while (std::getline(in, line)) {
-        if (options.stop.stop_requested()) {
-            summary.interrupted = true;
-            break;
-        }
-        ++line_number;
-        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-        const std::string where = "line " + std::to_string(line_number) + ": ";
-        // One odd line must not cost the rest of the file, whatever step it fails in.
-        try {
-            Result<IndexedDocument> doc = document_of(line, file, enricher);
-            if (!doc.ok()) {
-                problem(where + doc.error().message);
+    // A failure of the index itself (a full disk, a damaged index, no memory while writing) ends
+    // the import: Xapian has then dropped every uncommitted document, so nothing after the last
+    // commit can be counted, and going on would only fail again.
+    try {
+        while (std::getline(in, line)) {
+            if (options.stop.stop_requested()) {
+                summary.interrupted = true;
+                break;
+            }
+            ++line_number;
+            if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+            const std::string where = "line " + std::to_string(line_number) + ": ";
+            // One odd line must not cost the rest of the file, whatever step before the write it fails in.
+            std::optional<PreparedDocument> prepared;
+            try {
+                Result<IndexedDocument> doc = document_of(line, file, enricher);
+                if (!doc.ok()) {
+                    problem(where + doc.error().message);
+                    continue;
+                }
+                prepared = prepare_document(doc.value(), analyzer);
+            } catch (const std::bad_alloc&) {
+                problem(where + "not enough memory for this document");
+                continue;
+            } catch (const std::exception& e) {
+                problem(where + "internal error while reading: " + e.what());
+                continue;
+            } catch (const Xapian::Error& e) {
+                problem(where + "internal error while reading: " + e.get_description());
                 continue;
             }
-            // Everything that can fail for this line alone happens before the write. A Xapian
-            // error in put() is not caught: Xapian has then dropped every uncommitted document.
-            PreparedDocument prepared = prepare_document(doc.value(), analyzer);
-            const bool existed = writer.stored_version(prepared.id).has_value();
-            writer.put(std::move(prepared));
+            const bool existed = writer.stored_version(prepared->id).has_value();
+            writer.put(std::move(*prepared));
             ++(existed ? summary.updated : summary.added);
-            pacer.written();
-        } catch (const std::bad_alloc&) {
-            problem(where + "not enough memory for this document");
-        } catch (const std::exception& e) {
-            problem(where + "internal error while reading: " + e.what());
+            if (pacer.written()) remember_committed();
         }
+        if (in.bad()) {  // a folder, or a disk error: what was read stays imported
+            const std::string reason = reason_of(std::error_code(errno != 0 ? errno : EIO, std::generic_category()));
+            const std::string where = line_number == 0 ? "" : " after line " + std::to_string(line_number);
+            problem("cannot read file" + where + ": " + reason);
+        }
+        pacer.commit();
+        return summary;
+    } catch (const Xapian::Error& e) {
+        committed.failure = describe_index_error(writer.folder(), e);
+    } catch (const std::bad_alloc&) {
+        committed.failure = index_out_of_memory(writer.folder());
     }
-    if (in.bad()) {  // a folder, or a disk error: what was read stays imported
-        const std::string reason = reason_of(std::error_code(errno != 0 ? errno : EIO, std::generic_category()));
-        const std::string where = line_number == 0 ? "" : " after line " + std::to_string(line_number);
-        problem("cannot read file" + where + ": " + reason);
-    }
-    pacer.commit();
-    return summary;
+    committed.problems = std::move(summary.problems);
+    return committed;
 }
 
 }  // namespace tracuu::indexer

@@ -9,6 +9,8 @@
 #include <functional>
 #include <iostream>
 #include <mutex>
+#include <optional>
+#include <system_error>
 
 #include "indexer/index_run.h"
 #include "indexer/progress.h"
@@ -29,15 +31,24 @@ int main(int argc, char** argv) {
     CLI::App app{"tracuu-index: index Vietnamese documents (PDF, HTML, text) into a tracuu search index.\n"
                  "Re-running indexes only new and changed files, follows renamed ones and removes deleted ones."};
     app.set_version_flag("--version", "tracuu-index 0.1.0");
-    app.footer("Exit status: 0 done; 1 some files failed (the rest is indexed); 2 bad usage or the index cannot be opened;\n"
-               "130 stopped by SIGINT or SIGTERM (what was read is committed; run the same command again to continue).");
+    app.footer("Exit status: 0 done; 1 some files failed (the rest is indexed); 2 bad usage, or the index cannot be opened,\n"
+               "read or written (a folder that is not a tracuu index, an index of another version, a full disk, a damaged\n"
+               "index: what was committed before stays); 130 stopped by SIGINT or SIGTERM (what was read is committed;\n"
+               "run the same command again to continue).");
     std::string index_dir;
     std::vector<std::string> paths;
     std::string jsonl;
     bool quiet = false;
     tracuu::indexer::IndexOptions options;
     std::size_t max_file_mib = options.max_file_bytes >> 20;
-    app.add_option("--index", index_dir, "index folder (created if missing)")->required();
+    bool rebuild = false;
+    app.add_option("--index", index_dir,
+                   "index folder: a tracuu index, or an empty or missing folder (created); any other folder is refused")
+        ->required()
+        ->check([](const std::string& dir) { return dir.empty() ? std::string("the index folder name is empty") : std::string(); });
+    app.add_flag("--rebuild", rebuild,
+                 "start the index over (empty), then index the paths given: for an index written by another version of tracuu "
+                 "(refused otherwise) or a damaged one; never done to a folder that is not a tracuu index");
     app.add_option("paths", paths, "files and folders to index (folders recursively)");
     app.add_option("--jsonl", jsonl, "import documents from a JSON-lines file ({\"_id\", \"text\", \"title\"})");
     app.add_option("--commit-every", options.commit_every, "documents between commits, at most")->check(CLI::PositiveNumber)->capture_default_str();
@@ -51,7 +62,9 @@ int main(int argc, char** argv) {
     app.add_option("--ocr-page-seconds", ocr_page_seconds, "OCR time limit per scanned page; a slower page is left empty (a PDF left with no text at all is reported)")
         ->check(CLI::PositiveNumber)
         ->capture_default_str();
-    app.add_option("--threads", options.threads, "threads extracting and analysing files (0: one per core); one more writes the index")
+    app.add_option("--threads", options.threads,
+                   "threads extracting and analysing files (0: one per core; never more than the files to read); one more writes the index")
+        ->check(CLI::Range(std::size_t{0}, tracuu::indexer::kMaxThreads))
         ->capture_default_str();
     app.add_flag("--quiet,-q", quiet, "no progress line or progress log; problems and the summary are still written");
     try {
@@ -73,13 +86,22 @@ int main(int argc, char** argv) {
     };
     // Before any thread starts, so that every thread leaves the signals to the watcher. A file in
     // progress can take long (OCR): the user learns at once that the signal was heard.
-    const tracuu::indexer::StopOnSignals stop([&say](int signal) {
-        say(std::string(isatty(STDERR_FILENO) == 1 ? "\n" : "") + "tracuu-index: " + tracuu::indexer::signal_name(signal) +
-            " received: stopping after the files in progress (send it again to stop at once)\n");
-    });
-    options.stop = stop.token();
+    std::optional<tracuu::indexer::StopOnSignals> stop;
+    try {
+        stop.emplace([&say](int signal) {
+            say(std::string(isatty(STDERR_FILENO) == 1 ? "\n" : "") + "tracuu-index: " + tracuu::indexer::signal_name(signal) +
+                " received: stopping after the files in progress (send it again to stop at once)\n");
+        });
+    } catch (const std::system_error& e) {
+        // The watcher is the first thread: without it, nothing has been done yet.
+        std::cerr << "tracuu-index: cannot start a thread (" << e.what()
+                  << "): the limit on memory (ulimit -v) or processes (ulimit -u) is too low; nothing was done\n";
+        return kExitUsage;
+    }
+    options.stop = stop->token();
 
-    auto writer = tracuu::indexer::IndexWriter::open(index_dir);
+    auto writer = tracuu::indexer::IndexWriter::open(
+        index_dir, rebuild ? tracuu::indexer::OpenMode::Rebuild : tracuu::indexer::OpenMode::Update);
     if (!writer.ok()) {
         std::cerr << "tracuu-index: " << writer.error().message << '\n';
         return kExitUsage;
@@ -108,31 +130,29 @@ int main(int argc, char** argv) {
         parts.push_back(tracuu::indexer::index_paths(writer.value(), roots, options, events));
         locked([&progress] { progress.finish(); })();
     }
-    if (!jsonl.empty() && options.stop.stop_requested()) {
+    const bool files_failed = !parts.empty() && parts.back().failure.has_value();
+    if (!jsonl.empty() && files_failed) {
+        // The index cannot be written: the import would only fail the same way.
+    } else if (!jsonl.empty() && options.stop.stop_requested()) {
         parts.emplace_back().interrupted = true;  // stopped before the import began
     } else if (!jsonl.empty()) {
         parts.push_back(tracuu::indexer::import_jsonl(writer.value(), jsonl, options, report));
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
-    tracuu::indexer::IndexSummary total;
-    for (const auto& p : parts) {
-        total.added += p.added;
-        total.updated += p.updated;
-        total.unchanged += p.unchanged;
-        total.renamed += p.renamed;
-        total.removed += p.removed;
-        total.skipped += p.skipped;
-        total.empty += p.empty;
-        total.problems.insert(total.problems.end(), p.problems.begin(), p.problems.end());
-        total.interrupted = total.interrupted || p.interrupted;
-    }
+    const tracuu::indexer::IndexSummary total = tracuu::indexer::combined(parts);
     char duration[32];
     std::snprintf(duration, sizeof duration, "%.2f s", seconds);
-    say("tracuu-index: " + tracuu::indexer::summary_counts(total) + " in " + duration + "; index " + index_dir + " holds " +
-        std::to_string(writer.value().document_count()) + " documents\n");
+    // After a failure the counts are those committed before it, and a damaged index may not
+    // even say how many documents it holds.
+    if (total.failure) say("tracuu-index: " + total.failure->message + "\n");
+    const auto held = writer.value().readable_document_count();
+    say("tracuu-index: " + tracuu::indexer::summary_counts(total) + " in " + duration +
+        (total.failure ? " (committed before the failure)" : "") + "; index " + index_dir +
+        (held ? " holds " + std::to_string(*held) + " documents\n" : " cannot be read\n"));
+    if (total.failure) return kExitUsage;
     if (total.interrupted) {
-        say(std::string("tracuu-index: interrupted by ") + tracuu::indexer::signal_name(stop.received()) +
+        say(std::string("tracuu-index: interrupted by ") + tracuu::indexer::signal_name(stop->received()) +
             ": what was read is committed; run the same command again to continue where it stopped (files already indexed are "
             "skipped as unchanged" + (jsonl.empty() ? "" : ", a --jsonl file is read again") + ")\n");
         return kExitInterrupted;

@@ -93,10 +93,18 @@ void ProgressReporter::draw(Clock::time_point now) {
 }
 
 std::string summary_counts(const IndexSummary& s) {
+    std::string why;
+    const auto reason = [&why](std::size_t count, const char* one, const char* many) {
+        if (count == 0) return;
+        why += (why.empty() ? " (" : ", ") + std::to_string(count) + ' ' + (count == 1 ? one : many);
+    };
+    reason(s.empty, "empty", "empty");
+    reason(s.other_types, "other type", "other types");
+    reason(s.folder_links, "folder link", "folder links");
+    if (!why.empty()) why += ')';
     return std::to_string(s.added) + " added, " + std::to_string(s.updated) + " updated, " + std::to_string(s.unchanged) +
            " unchanged, " + std::to_string(s.renamed) + " renamed, " + std::to_string(s.removed) + " removed, " +
-           std::to_string(s.skipped) + " skipped" + (s.empty > 0 ? " (" + std::to_string(s.empty) + " empty)" : std::string()) +
-           ", " + std::to_string(s.problems.size()) + " failed";
+           std::to_string(s.skipped) + " skipped" + why + ", " + std::to_string(s.problems.size()) + " failed";
 }
 
 std::string format_duration(double seconds) {

@@ -69,7 +69,9 @@ private:
     bool m_line_shown = false;  ///< a terminal line is on screen without its newline
 };
 
-/// The counts of a run in words: `12 added, 3 updated, 40 unchanged, 1 renamed, 2 removed, 5 skipped, 1 failed`.
+/** The counts of a run in words: `12 added, 3 updated, 40 unchanged, 1 renamed, 2 removed, 5 skipped
+ *  (2 empty, 2 other types, 1 folder link), 1 failed`; the reasons for skipping that occurred are
+ *  named in that order. */
 [[nodiscard]] std::string summary_counts(const IndexSummary& summary);
 
 /// A duration for people: `8 s`, `2 min 05 s`, `1 h 02 min`; negative values count as 0.

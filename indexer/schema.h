@@ -11,7 +11,8 @@
 
 namespace tracuu::schema {
 
-/// Bumped whenever analysis or the layout below changes; an index of another version is rebuilt.
+/// Bumped whenever analysis or the layout below changes; an index of another version is refused
+/// by the writer until started over (`tracuu-index --rebuild`) and by the server.
 inline constexpr std::string_view kVersion = "5";
 /// Database metadata key holding kVersion.
 inline constexpr std::string_view kVersionKey = "tracuu.schema";

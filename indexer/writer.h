@@ -36,18 +36,46 @@ struct StoredVersion {
     std::string content_hash;
 };
 
+/// What IndexWriter::open() does with an index that already holds documents.
+enum class OpenMode {
+    Update,   ///< keep it: the run adds to it (an index of another schema version is refused)
+    Rebuild,  ///< start it over, empty, whatever tracuu schema version wrote it
+};
+
 /** Owns the Xapian WritableDatabase of an index folder. Only one IndexWriter may be open on a
  *  folder at a time (Xapian's lock enforces it); readers are unaffected.
  *
  *  Changes become visible to readers at commit(); a crash before it loses only uncommitted
  *  changes, and the index still opens.
+ *
+ *  Failures: every method that reads or writes the database (put, relocate, remove,
+ *  stored_version, ids_under, commit, document_count) throws the Xapian::Error it met, or
+ *  std::bad_alloc, when the database cannot be read or written (a full disk, a damaged index);
+ *  indexer/index_errors.h puts one into words. Xapian then drops every change since the last
+ *  commit, so the index holds exactly what was committed; the writer may still be asked
+ *  readable_document_count() and destroyed.
  */
 class IndexWriter {
 public:
-    /** Opens or creates the index in `dir`. An index written with another schema version is
-     *  emptied first, so old terms never mix with new ones. Errors: Unavailable when the folder
-     *  cannot be created or is locked by another writer. */
-    static Result<IndexWriter> open(const std::filesystem::path& dir);
+    /** Opens the index in `dir`, creating it when `dir` is missing or an empty folder (a folder
+     *  holding only `lost+found`, as a fresh file system does, counts as empty). It never writes
+     *  into a folder it does not own: nothing on disk changes when it refuses.
+     *
+     *  Refused, with a message naming `dir`:
+     *  - an empty `dir` (InvalidArgument), a `dir` that is a file (InvalidArgument);
+     *  - a folder holding other files and no Xapian database (InvalidArgument);
+     *  - a Xapian database without tracuu's schema key that holds anything (InvalidArgument: it is
+     *    another program's, such as omindex's, even with OpenMode::Rebuild); an empty one without
+     *    the key (a first run killed before its first commit) is taken over;
+     *  - with OpenMode::Update, a tracuu index of another schema version (InvalidArgument: its
+     *    terms would silently mismatch queries; the message says whether an older or newer
+     *    tracuu wrote it and that --rebuild starts it over);
+     *  - a folder that cannot be created, read or written, a damaged index, or one locked by
+     *    another writer (Unavailable, worded by describe_index_error()).
+     *
+     *  With OpenMode::Rebuild a tracuu index of any schema version, or a database too damaged to
+     *  be opened at all, is emptied and starts over at the current version. */
+    static Result<IndexWriter> open(const std::filesystem::path& dir, OpenMode mode = OpenMode::Update);
 
     /// Adds or replaces the document with doc.id.
     void put(const IndexedDocument& doc);
@@ -66,12 +94,18 @@ public:
     [[nodiscard]] std::vector<std::string> ids_under(const std::filesystem::path& root) const;
     /// Publishes all changes since the last commit.
     void commit();
+    /// Documents held (budget lines are not counted), the uncommitted ones included.
     [[nodiscard]] Xapian::doccount document_count() const;
+    /// document_count(), or nothing when the index cannot be read (damaged): for a report after a failure.
+    [[nodiscard]] std::optional<Xapian::doccount> readable_document_count() const;
+    /// The folder given to open().
+    [[nodiscard]] const std::filesystem::path& folder() const { return m_dir; }
 
 private:
-    explicit IndexWriter(Xapian::WritableDatabase db);
+    IndexWriter(Xapian::WritableDatabase db, std::filesystem::path dir);
 
     Xapian::WritableDatabase m_db;
+    std::filesystem::path m_dir;
     analyzers::Analyzer m_analyzer;
 };
 

@@ -115,4 +115,25 @@ TEST_CASE("collecting a job no thread has started builds it on the collecting th
     CHECK(first.document->id == "busy");
 }
 
+TEST_CASE("the jobs no thread has started can be dropped, and only those") {
+    TempDir dir;
+    Gate gate;
+    {
+        BuildPool pool(1, {}, [&](const BuildJob& job) { gate.on_start(job); });
+        const struct Opener {
+            Gate& gate;
+            ~Opener() { gate.open(); }  // whatever fails below, the pool's thread is let go before it is joined
+        } opener{gate};
+        BuildTicket busy = pool.submit(job_for(dir, "busy", 1));
+        while (gate.started().empty()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        for (const char* id : {"queued-1", "queued-2", "queued-3"}) (void)pool.submit(job_for(dir, id, 5));
+        CHECK(pool.drop_queued() == 3);
+        CHECK(pool.drop_queued() == 0);
+        gate.open();
+        const auto first = pool.collect(busy);
+        CHECK(first.document.has_value());
+    }
+    CHECK(gate.started() == std::vector<std::string>{"busy"});
+}
+
 }  // TEST_SUITE
