@@ -7,10 +7,13 @@
 #include <atomic>
 #include <chrono>
 #include <iostream>
+#include <mutex>
 #include <regex>
 #include <thread>
+#include <unordered_map>
 
 #include "server/rate_limiter.h"
+#include "server/request_metrics.h"
 
 namespace tracuu::server {
 namespace {
@@ -26,6 +29,7 @@ std::string code_for_status(int status) {
         case 405: return "method_not_allowed";
         case 403: return "forbidden";
         case 413: return "too_large";
+        case 416: return "range_not_satisfiable";
         case 429: return "too_many_requests";
         case 503: return "unavailable";
         default: return status >= 500 ? "internal" : "error";
@@ -38,8 +42,18 @@ std::string message_for_status(int status) {
         case 405: return "method not allowed";
         case 413: return "request too large";
         case 414: return "request line too long";
+        case 416: return "the byte range asked for is not in the file";
+        case 400: return "the request could not be read (a malformed request line or header, or a POST without Content-Length: 0)";
         default: return "the server could not handle this request";
     }
+}
+
+/// Every range names bytes of a body of `size` bytes (httplib has already refused reversed ones).
+bool ranges_satisfiable(const httplib::Ranges& ranges, std::uint64_t size) {
+    return std::all_of(ranges.begin(), ranges.end(), [size](const httplib::Range& r) {
+        if (r.first < 0) return r.second > 0 && size > 0;  // a suffix: the last r.second bytes
+        return static_cast<std::uint64_t>(r.first) < size;
+    });
 }
 
 }  // namespace
@@ -69,8 +83,8 @@ std::string HttpRequest::header(const std::string& name) const {
 
 class HttpServer::Impl {
 public:
-    explicit Impl(HttpServerOptions options)
-        : m_options(std::move(options)), m_limiter(m_options.requests_per_second, m_options.request_burst) {
+    Impl(HttpServerOptions options, RequestMetrics* metrics)
+        : m_options(std::move(options)), m_limiter(m_options.requests_per_second, m_options.request_burst), m_metrics(metrics) {
         const std::size_t threads = m_options.threads;
         m_server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
         m_server.set_payload_max_length(m_options.max_request_bytes);
@@ -94,6 +108,7 @@ public:
             res.set_content(error_body("internal", "the server met an internal error"), "application/json; charset=utf-8");
         });
         m_server.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+            begin_request();
             // Pages and scripts are cheap and shared by everyone behind one address; the API is not.
             if (req.path.rfind("/api/", 0) != 0) return httplib::Server::HandlerResponse::Unhandled;
             const int wait = m_limiter.admit(req.remote_addr);
@@ -110,14 +125,27 @@ public:
             if (!res.body.empty()) return;  // a handler already wrote the envelope
             res.set_content(error_body(code_for_status(res.status), message_for_status(res.status)), "application/json; charset=utf-8");
         });
+        // httplib calls its logger once per answer, after the last byte is written, whatever
+        // answered it (handler, pre-routing, error handler): the one place that sees them all.
+        if (m_metrics != nullptr) m_server.set_logger([this](const httplib::Request& req, const httplib::Response& res) { finish_request(req, res); });
     }
 
-    void get(const std::string& pattern, Handler handler, Exposure exposure) {
-        if (exposure == Exposure::CrossOrigin) m_cross_origin.emplace_back(pattern);
-        m_server.Get(pattern, adapt(std::move(handler), exposure));
+    void get(const std::string& pattern, Handler handler, RouteOptions options) {
+        if (options.exposure == Exposure::CrossOrigin) m_cross_origin.emplace_back(pattern);
+        const std::size_t route = add_route("GET", pattern, std::move(options.name));
+        m_server.Get(pattern, adapt(std::move(handler), options.exposure, route));
     }
 
-    void post(const std::string& pattern, Handler handler) { m_server.Post(pattern, adapt(std::move(handler), Exposure::SameOrigin)); }
+    void post(const std::string& pattern, Handler handler, std::string name) {
+        const std::size_t route = add_route("POST", pattern, std::move(name));
+        m_server.Post(pattern, adapt(std::move(handler), Exposure::SameOrigin, route));
+    }
+
+    std::vector<RouteEntry> routes() const {
+        std::vector<RouteEntry> out;
+        for (const auto& route : m_routes) out.push_back({route.method, route.name});
+        return out;
+    }
 
     int bind() {
         if (m_options.port == 0) return m_server.bind_to_any_port(m_options.host);
@@ -145,14 +173,119 @@ public:
     }
 
 private:
-    httplib::Server::Handler adapt(Handler handler, Exposure exposure) {
-        return [this, handler = std::move(handler), exposure](const httplib::Request& req, httplib::Response& res) {
+    using Clock = std::chrono::steady_clock;
+
+    /// A route as registered; the list is complete before listen() and only read afterwards.
+    struct Route {
+        std::string method;
+        std::string name;
+        std::regex pattern;
+    };
+
+    /// The request a connection thread is answering: httplib handles one at a time per thread.
+    struct InFlight {
+        Clock::time_point started;
+        std::optional<std::size_t> route;  ///< index in m_routes, once a handler took it
+    };
+
+    std::size_t add_route(std::string method, const std::string& pattern, std::string name) {
+        m_routes.push_back({std::move(method), name.empty() ? pattern : std::move(name), std::regex(pattern)});
+        return m_routes.size() - 1;
+    }
+
+    httplib::Server::Handler adapt(Handler handler, Exposure exposure, std::size_t route) {
+        return [this, handler = std::move(handler), exposure, route](const httplib::Request& req, httplib::Response& res) {
+            note_route(route);
             const HttpResponse out = handler(convert(req));
             res.status = out.status;
             for (const auto& [name, value] : out.headers) res.set_header(name, value);
             if (exposure == Exposure::CrossOrigin) allow_origin(req, res);
-            res.set_content(out.body, out.content_type);
+            if (out.streamed) {
+                stream(req, res, *out.streamed, out.content_type);
+            } else {
+                // A JSON answer cut at a byte range is of no use to anyone: Range is ignored
+                // (RFC 9110 allows it), and the whole answer goes with its own status.
+                ranges_of(req).clear();
+                res.set_content(out.body, out.content_type);
+            }
         };
+    }
+
+    /** httplib 0.11.4 applies the Range header to every answer after its handler, takes a
+     *  range's end as given (one past the body announces bytes that do not exist) and keeps the
+     *  handler's status; its handlers see the request as const, but it is httplib's own
+     *  non-const object, so they may settle the ranges it will apply. */
+    static httplib::Ranges& ranges_of(const httplib::Request& req) { return const_cast<httplib::Ranges&>(req.ranges); }
+
+    /// Sends `body` through httplib's content provider, a piece at a time, honouring ranges.
+    static void stream(const httplib::Request& req, httplib::Response& res, const StreamedBody& body, const std::string& content_type) {
+        res.set_header("Accept-Ranges", "bytes");
+        httplib::Ranges& ranges = ranges_of(req);
+        // httplib 0.11.4 writes a wrong total into each part of a multipart answer from a
+        // provider; several ranges (rarely asked) get the whole file instead, as RFC 9110 allows.
+        if (ranges.size() > 1) ranges.clear();
+        if (!ranges_satisfiable(ranges, body.size)) {
+            ranges.clear();
+            res.status = 416;
+            res.set_header("Content-Range", "bytes */" + std::to_string(body.size));
+            res.set_content(error_body("range_not_satisfiable", message_for_status(416)), "application/json; charset=utf-8");
+            return;
+        }
+        for (auto& range : ranges) {
+            if (range.second >= static_cast<ssize_t>(body.size)) range.second = static_cast<ssize_t>(body.size) - 1;
+        }
+        if (res.status == 200 && !ranges.empty()) res.status = 206;
+        if (body.size == 0) {  // a provider of length 0 would be read as one of unknown length
+            res.set_content("", content_type);
+            return;
+        }
+        res.set_content_provider(static_cast<std::size_t>(body.size), content_type,
+                                 [in = body.stream](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+                                     constexpr std::size_t kPiece = 64 * 1024;
+                                     std::string piece(std::min(length, kPiece), '\0');
+                                     in->clear();
+                                     in->seekg(static_cast<std::streamoff>(offset));
+                                     in->read(piece.data(), static_cast<std::streamsize>(piece.size()));
+                                     const std::streamsize got = in->gcount();
+                                     // A file cut short since it was opened ends the answer early.
+                                     return got > 0 && sink.write(piece.data(), static_cast<std::size_t>(got));
+                                 });
+    }
+
+    void begin_request() {
+        if (m_metrics == nullptr) return;
+        const std::lock_guard lock(m_inflight_mutex);
+        m_inflight[std::this_thread::get_id()] = InFlight{Clock::now(), std::nullopt};
+    }
+
+    void note_route(std::size_t route) {
+        if (m_metrics == nullptr) return;
+        const std::lock_guard lock(m_inflight_mutex);
+        const auto it = m_inflight.find(std::this_thread::get_id());
+        if (it != m_inflight.end()) it->second.route = route;
+    }
+
+    void finish_request(const httplib::Request& req, const httplib::Response& res) {
+        double seconds = -1;  // a request refused before routing (unreadable request line) has no start
+        std::optional<std::size_t> route;
+        {
+            const std::lock_guard lock(m_inflight_mutex);
+            const auto it = m_inflight.find(std::this_thread::get_id());
+            if (it != m_inflight.end()) {
+                seconds = std::chrono::duration<double>(Clock::now() - it->second.started).count();
+                route = it->second.route;
+                m_inflight.erase(it);
+            }
+        }
+        m_metrics->record(req.method, route ? m_routes[*route].name : route_matching(req.path), res.status, seconds);
+    }
+
+    /// The name of the first route whose pattern matches `path`, or `unmatched`: never the path itself.
+    std::string route_matching(const std::string& path) const {
+        for (const auto& route : m_routes) {
+            if (std::regex_match(path, route.pattern)) return route.name;
+        }
+        return "unmatched";
     }
 
     bool origin_allowed(const std::string& origin) const {
@@ -200,16 +333,21 @@ private:
 
     HttpServerOptions m_options;
     RateLimiter m_limiter;
+    RequestMetrics* m_metrics = nullptr;  ///< null: nothing is recorded
     std::vector<std::regex> m_cross_origin;
+    std::vector<Route> m_routes;
+    std::mutex m_inflight_mutex;
+    std::unordered_map<std::thread::id, InFlight> m_inflight;
     httplib::Server m_server;
     std::atomic<bool> m_stop_requested{false};
     std::atomic<bool> m_listening{false};
 };
 
-HttpServer::HttpServer(HttpServerOptions options) : m_impl(std::make_unique<Impl>(std::move(options))) {}
+HttpServer::HttpServer(HttpServerOptions options, RequestMetrics* metrics) : m_impl(std::make_unique<Impl>(std::move(options), metrics)) {}
 HttpServer::~HttpServer() = default;
-void HttpServer::get(const std::string& pattern, Handler handler, Exposure exposure) { m_impl->get(pattern, std::move(handler), exposure); }
-void HttpServer::post(const std::string& pattern, Handler handler) { m_impl->post(pattern, std::move(handler)); }
+void HttpServer::get(const std::string& pattern, Handler handler, RouteOptions options) { m_impl->get(pattern, std::move(handler), std::move(options)); }
+void HttpServer::post(const std::string& pattern, Handler handler, std::string name) { m_impl->post(pattern, std::move(handler), std::move(name)); }
+std::vector<RouteEntry> HttpServer::routes() const { return m_impl->routes(); }
 int HttpServer::bind() { return m_impl->bind(); }
 bool HttpServer::listen() { return m_impl->listen(); }
 void HttpServer::stop() { m_impl->stop(); }

@@ -4,11 +4,13 @@
 #include <algorithm>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <optional>
 #include <thread>
 
 #include "indexer/stop_on_signals.h"
 #include "server/cache_warmer.h"
+#include "server/request_metrics.h"
 #include "server/routes.h"
 #include "server/shards.h"
 #include "server/search_caches.h"
@@ -111,8 +113,11 @@ int main(int argc, char** argv) {
         warmer_searcher.emplace(std::move(searcher).value());
     }
     tracuu::server::Reindexer reindexer(index_dir, std::vector<std::filesystem::path>(sources.begin(), sources.end()));
-    tracuu::server::Services services{*pool.value(), web_dir, &reindexer, admin_token};
-    tracuu::server::HttpServer server(http);
+    tracuu::server::RequestMetrics metrics;  // recorded by the HTTP server, read by GET /metrics
+    tracuu::server::Services services{*pool.value(), web_dir, &reindexer, admin_token, &metrics, {}};
+    std::copy_if(shards.begin(), shards.end(), std::back_inserter(services.local_indexes),
+                 [](const std::string& shard) { return !tracuu::server::is_remote(shard); });
+    tracuu::server::HttpServer server(http, &metrics);
     tracuu::server::register_routes(server, services);
 
     // SIGINT and SIGTERM stop the server (the same watcher as tracuu-index: no handler, no global

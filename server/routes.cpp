@@ -2,7 +2,10 @@
 
 #include <charconv>
 
+#include "server/index_metrics.h"
 #include "server/json_output.h"
+#include "server/openapi.h"
+#include "server/original_file.h"
 
 namespace tracuu::server {
 namespace {
@@ -84,6 +87,23 @@ HttpResponse handle_document(const HttpRequest& request, Services& services) {
     return json_response(200, to_json(document.value()));
 }
 
+HttpResponse handle_document_file(const HttpRequest& request, Services& services) {
+    // The lease ends with the look-up: sending a large file must not hold a searcher.
+    const Result<DocumentAnswer> document = services.searchers.acquire()->document(request.captures.at(0));
+    if (!document.ok()) return error_response(document.error());
+    Result<OriginalFile> file = open_original(document.value());
+    if (!file.ok()) return error_response(file.error());
+    HttpResponse res;
+    res.content_type = file.value().content_type;
+    res.streamed = StreamedBody{file.value().stream, file.value().size};
+    res.headers.emplace_back("Content-Disposition", inline_disposition(file.value().file_name));
+    res.headers.emplace_back("Cache-Control", "no-cache");  // re-indexing may change what the id names
+    if (res.content_type.rfind("text/html", 0) == 0) {
+        res.headers.emplace_back("Content-Security-Policy", "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'");
+    }
+    return res;
+}
+
 HttpResponse handle_document_references(const HttpRequest& request, Services& services) {
     auto searcher = services.searchers.acquire();
     const auto refs = searcher->references(request.captures.at(0));
@@ -105,8 +125,10 @@ HttpResponse handle_reference_list(const HttpRequest& request, Services& service
     if (unresolved != "true" && unresolved != "false") return bad_request("parameter \"unresolved\" must be true or false");
     const Result<unsigned> limit = bounded_param(request, "limit", 100, 10000);
     if (!limit.ok()) return error_response(limit.error());
+    const std::string type = request.param("type").value_or("");
+    if (type.size() > kMaxQueryBytes) return bad_request("parameter \"type\" is too long");
     auto searcher = services.searchers.acquire();
-    const auto keys = searcher->list_references(q, unresolved == "true", limit.value());
+    const auto keys = searcher->list_references(q, unresolved == "true", limit.value(), type);
     if (!keys.ok()) return error_response(keys.error());
     return json_response(200, to_json(keys.value()));
 }
@@ -146,6 +168,26 @@ HttpResponse handle_budget_csv(const HttpRequest& request, Services& services) {
 HttpResponse handle_health(const HttpRequest&, Services& services) {
     auto searcher = services.searchers.acquire();
     return json_response(200, to_json(searcher->status()));
+}
+
+HttpResponse handle_metrics(const HttpRequest&, Services& services) {
+    const IndexStatus status = services.searchers.acquire()->status();
+    std::vector<IndexFolderSize> sizes;
+    for (const auto& folder : services.local_indexes) {
+        if (const auto bytes = folder_bytes(folder)) sizes.push_back({folder, *bytes});
+    }
+    HttpResponse res;
+    res.content_type = "text/plain; version=0.0.4; charset=utf-8";
+    res.body = (services.metrics != nullptr ? services.metrics->prometheus_text() : std::string()) + index_metrics_text(status, sizes);
+    res.headers.emplace_back("Cache-Control", "no-store");
+    return res;
+}
+
+HttpResponse handle_openapi(const HttpRequest&, Services&) {
+    HttpResponse res;
+    res.body = std::string(openapi_json());
+    res.headers.emplace_back("Cache-Control", "no-cache");
+    return res;
 }
 
 HttpResponse handle_suggest(const HttpRequest& request, Services& services) {
@@ -207,25 +249,32 @@ void register_routes(HttpServer& http, Services& services) {
     const auto bind = [&services](HttpResponse (*handler)(const HttpRequest&, Services&)) {
         return [handler, &services](const HttpRequest& request) { return handler(request, services); };
     };
+    const RouteOptions api{.exposure = Exposure::CrossOrigin, .name = {}};
+    const auto named = [](std::string name, Exposure exposure = Exposure::CrossOrigin) { return RouteOptions{exposure, std::move(name)}; };
+    // Operations: same origin only, and outside /api/, so not rationed (HttpServer).
     http.get("/healthz", bind(handle_health));
-    http.get("/api/search", bind(handle_search), Exposure::CrossOrigin);
-    http.get("/api/suggest", bind(handle_suggest), Exposure::CrossOrigin);
-    http.get("/api/documents/(.+)/references", bind(handle_document_references), Exposure::CrossOrigin);
-    http.get("/api/documents/(.+)", bind(handle_document), Exposure::CrossOrigin);
-    http.get("/api/references", bind(handle_reference_list), Exposure::CrossOrigin);
-    http.get("/api/budget", bind(handle_budget), Exposure::CrossOrigin);
-    http.get("/api/budget.csv", bind(handle_budget_csv), Exposure::CrossOrigin);
-    http.get("/api/references/(.+)", bind(handle_reference), Exposure::CrossOrigin);
+    http.get("/metrics", bind(handle_metrics));
+    http.get("/api/search", bind(handle_search), api);
+    http.get("/api/suggest", bind(handle_suggest), api);
+    // Before /api/documents/(.+), which would take "…/file" as part of the id.
+    http.get("/api/documents/(.+)/references", bind(handle_document_references), named("/api/documents/{id}/references"));
+    http.get("/api/documents/(.+)/file", bind(handle_document_file), named("/api/documents/{id}/file"));
+    http.get("/api/documents/(.+)", bind(handle_document), named("/api/documents/{id}"));
+    http.get("/api/references", bind(handle_reference_list), api);
+    http.get("/api/budget", bind(handle_budget), api);
+    http.get("/api/budget.csv", bind(handle_budget_csv), api);
+    http.get("/api/references/(.+)", bind(handle_reference), named("/api/references/{key}"));
+    http.get("/api/openapi.json", bind(handle_openapi), api);
     http.post("/api/admin/reindex", bind(handle_reindex));
     http.get("/opensearch.xml", bind(handle_opensearch));
 
     const std::filesystem::path web_root = services.web_root;
     http.get("/", [web_root](const HttpRequest&) { return serve_web_file(web_root, "index.html"); });
-    http.get("/doc/(.+)", [web_root](const HttpRequest&) { return serve_web_file(web_root, "doc.html"); });
-    http.get("/ref/(.+)", [web_root](const HttpRequest&) { return serve_web_file(web_root, "ref.html"); });
+    http.get("/doc/(.+)", [web_root](const HttpRequest&) { return serve_web_file(web_root, "doc.html"); }, named("/doc/{id}", Exposure::SameOrigin));
+    http.get("/ref/(.+)", [web_root](const HttpRequest&) { return serve_web_file(web_root, "ref.html"); }, named("/ref/{key}", Exposure::SameOrigin));
     http.get("/([A-Za-z0-9_-][A-Za-z0-9_.-]*)", [web_root](const HttpRequest& request) {
         return serve_web_file(web_root, request.captures.at(0));
-    });
+    }, named("/{file}", Exposure::SameOrigin));
 }
 
 }  // namespace tracuu::server

@@ -105,7 +105,12 @@
     var table = $('identity'), body = table.tBodies[0];
     rows.forEach(function (r) {
       if (!T.present(r[1])) return;
-      body.appendChild(el('tr', null, [el('th', { scope: 'row', text: r[0] }), el('td', { text: String(r[1]) })]));
+      var cell = el('td', { text: String(r[1]) });
+      if (r[0] === 'Tệp gốc' && doc.format !== 'jsonl' && T.present(doc.id)) {  // imports have no file
+        cell.appendChild(document.createTextNode(' · '));
+        cell.appendChild(el('a', { id: 'file-link', href: '/api/documents/' + encodeURIComponent(String(doc.id)) + '/file' }, 'Tải tệp gốc'));
+      }
+      body.appendChild(el('tr', null, [el('th', { scope: 'row', text: r[0] }), cell]));
     });
     var tc = doc.type_conflict;
     if (tc && typeof tc === 'object' && (T.present(tc.type_line) || T.present(tc.symbol))) {

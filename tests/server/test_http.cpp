@@ -56,6 +56,31 @@ public:
         c.set_read_timeout(10, 0);
         return c;
     }
+    /// Sends `request` as raw bytes (what httplib's client would not send) and returns the answer.
+    std::string raw(const std::string& request) const {
+        const int sock = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(static_cast<std::uint16_t>(m_port));
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        std::string answer;
+        if (::connect(sock, reinterpret_cast<const sockaddr*>(&address), sizeof address) == 0 &&
+            ::send(sock, request.data(), request.size(), 0) == static_cast<ssize_t>(request.size())) {
+            timeval timeout{10, 0};
+            ::setsockopt(sock, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+            char buffer[4096];
+            // Until the body its Content-Length announces is in (the server may keep the line open).
+            const auto complete = [&] {
+                const std::size_t head = answer.find("\r\n\r\n");
+                const std::size_t length = answer.find("Content-Length: ");
+                return head != std::string::npos && length != std::string::npos && length < head &&
+                       answer.size() >= head + 4 + std::stoul(answer.substr(length + 16));
+            };
+            for (ssize_t n; !complete() && (n = ::recv(sock, buffer, sizeof buffer, 0)) > 0;) answer.append(buffer, static_cast<std::size_t>(n));
+        }
+        ::close(sock);
+        return answer;
+    }
 
 private:
     TempDir m_dir;
@@ -290,6 +315,11 @@ TEST_CASE("the admin route needs the configured bearer token") {
     const auto right = open.client().Post("/api/admin/reindex", httplib::Headers{{"Authorization", "Bearer 0123456789abcdef-token"}}, "", "text/plain");
     REQUIRE(right);
     CHECK(right->status == 202);
+    // `curl -X POST` without `-d ''` sends no Content-Length: refused, saying so.
+    const std::string bare = open.raw("POST /api/admin/reindex HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer 0123456789abcdef-token\r\n"
+                                      "Connection: close\r\n\r\n");
+    CHECK(bare.rfind("HTTP/1.1 400", 0) == 0);
+    CHECK(bare.find("a POST without Content-Length: 0") != std::string::npos);
 }
 
 }

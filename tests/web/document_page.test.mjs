@@ -130,6 +130,23 @@ test('document page: references grouped by key, budget table with checks, neighb
   }
 });
 
+test('document page: the original file is linked from its identity table and downloads as the file it was indexed from', { timeout: TEST_MS }, async () => {
+  const page = await openPage();
+  try {
+    await page.goto(`${tracuu.base}/doc/${PLAN}`);
+    const link = page.locator('#identity a#file-link', { hasText: 'Tải tệp gốc' });
+    await link.waitFor();
+    assert.equal(await link.getAttribute('href'), `/api/documents/${encodeURIComponent(PLAN)}/file`);
+    const file = await page.request.get(`${tracuu.base}${await link.getAttribute('href')}`);
+    assert.equal(file.status(), 200);
+    assert.match(file.headers()['content-type'], /^text\/plain/);
+    assert.match(await file.text(), /13\/KH-UBND/);
+    assertNoProblems(page);
+  } finally {
+    await page.close();
+  }
+});
+
 test('document page: a text read by OCR says so in its identity table, a text layer does not', { timeout: TEST_MS }, async () => {
   const page = await openPage();
   try {
