@@ -44,6 +44,8 @@ void Reindexer::run() {
         result = std::to_string(s.added) + " added, " + std::to_string(s.updated) + " updated, " + std::to_string(s.unchanged) +
                  " unchanged, " + std::to_string(s.removed) + " removed, " + std::to_string(s.problems.size()) + " failed" +
                  (s.interrupted ? ", interrupted" : "");
+        // The index itself failed (a full disk…): the counts are what was committed before.
+        if (s.failure) result = "failed: " + s.failure->message + " (" + result + " before it)";
     }
     const std::lock_guard lock(m_mutex);
     m_last_result = result;

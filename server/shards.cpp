@@ -41,7 +41,7 @@ Result<Xapian::Database> open_shards(const std::vector<std::string>& locations) 
             Result<Xapian::Database> shard = open_one(location);
             if (!shard.ok()) return shard.error();
             if (shard.value().get_metadata(std::string(schema::kVersionKey)) != schema::kVersion) {
-                return Error{ErrorCode::Unavailable, "the index at " + location + " was built by another version of tracuu: run tracuu-index again"};
+                return Error{ErrorCode::Unavailable, "the index at " + location + " was built by another version of tracuu: rebuild it with tracuu-index --rebuild"};
             }
             combined.add_database(shard.value());
         } catch (const Xapian::Error& e) {

@@ -21,9 +21,12 @@
 #include "indexer/index_run.h"
 #include "indexer/progress.h"
 #include "indexer/schema.h"
+#include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
 
 using namespace tracuu::indexer;
+using tracuu::testing::in_child;
+using tracuu::testing::limit_file_size;
 using tracuu::testing::TempDir;
 namespace fs = std::filesystem;
 namespace schema = tracuu::schema;
@@ -31,31 +34,6 @@ namespace schema = tracuu::schema;
 namespace {
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
-/** Runs `body` in a child process and returns what it printed to the pipe given to it, with
- *  "exit N" or "signal N" appended: the limits a test sets there (file size, address space)
- *  stay in the child. The child must not use OCR (threads started by the parent are not in it). */
-std::string in_child(const std::function<void(FILE* out)>& body) {
-    int fds[2];
-    REQUIRE(pipe(fds) == 0);
-    const pid_t pid = fork();
-    REQUIRE(pid >= 0);
-    if (pid == 0) {
-        close(fds[0]);
-        FILE* out = fdopen(fds[1], "w");
-        body(out);
-        std::fflush(out);
-        _exit(0);
-    }
-    close(fds[1]);
-    std::string output;
-    char buffer[4096];
-    for (ssize_t n; (n = read(fds[0], buffer, sizeof buffer)) > 0;) output.append(buffer, static_cast<std::size_t>(n));
-    close(fds[0]);
-    int status = 0;
-    waitpid(pid, &status, 0);
-    return output + (WIFEXITED(status) ? "exit " + std::to_string(WEXITSTATUS(status)) : "signal " + std::to_string(WTERMSIG(status)));
-}
 
 /// A made-up word per number, so that every document adds terms of its own and the index grows.
 std::string word(int n) {
@@ -82,13 +60,6 @@ Xapian::doccount committed_documents(const fs::path& index) {
 long count_in(const std::string& text, const std::string& what) {
     std::smatch m;
     return std::regex_search(text, m, std::regex("(\\d+) " + what)) ? std::stol(m[1]) : -1;
-}
-
-/// Makes writes past `bytes` in any file fail with EFBIG (not kill the process), as a full disk would.
-void limit_file_size(rlim_t bytes) {
-    signal(SIGXFSZ, SIG_IGN);
-    const rlimit limit{bytes, bytes};
-    setrlimit(RLIMIT_FSIZE, &limit);
 }
 
 }  // namespace

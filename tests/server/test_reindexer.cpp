@@ -4,11 +4,14 @@
 #include <xapian.h>
 
 #include <chrono>
+#include <cstdio>
 #include <string>
 #include <thread>
 
 #include "indexer/schema.h"
+#include "indexer/writer.h"
 #include "server/reindexer.h"
+#include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
 
 using tracuu::server::Reindexer;
@@ -53,6 +56,28 @@ TEST_CASE("a server stopping mid re-index stops the run after the files in progr
     CAPTURE(result);
     CHECK(result.find(std::to_string(kFiles - after_stop) + " added") == 0);
     CHECK(result.find("interrupted") == std::string::npos);
+}
+
+TEST_CASE("a re-index that the index itself fails (a full disk) says so, with what was committed before") {
+    TempDir dir;
+    write_files(dir);
+    {
+        // Created whole before the limit: the failure comes while documents are written.
+        auto created = tracuu::indexer::IndexWriter::open(dir.path() / "index");
+        REQUIRE(created.ok());
+    }
+    const std::string child = tracuu::testing::in_child([&](FILE* out) {
+        tracuu::testing::limit_file_size(256u << 10);
+        Reindexer reindexer(dir.path() / "index", {dir.path() / "docs"});
+        if (!reindexer.start()) return;
+        while (reindexer.running()) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        std::fprintf(out, "%s\n", reindexer.last_result().c_str());
+    });
+    CAPTURE(child);
+    CHECK(child.rfind("failed: cannot write the index ", 0) == 0);
+    CHECK(child.find("disk full or file too large") != std::string::npos);
+    CHECK(child.find(" added, ") != std::string::npos);
+    CHECK(child.ends_with("exit 0"));
 }
 
 }  // TEST_SUITE
