@@ -18,6 +18,7 @@
 #include "tests/support/temp_dir.h"
 
 using tracuu::testing::run_command;
+using tracuu::testing::snapshot;
 using tracuu::testing::TempDir;
 namespace fs = std::filesystem;
 namespace schema = tracuu::schema;
@@ -56,15 +57,6 @@ Xapian::doccount documents_in(const fs::path& index) {
     return Xapian::Database(index.string()).get_termfreq(std::string(schema::kKind) + std::string(schema::kKindDocument));
 }
 
-/// Every entry under `dir` with its size and modification time.
-std::map<std::string, std::string> snapshot(const fs::path& dir) {
-    std::map<std::string, std::string> entries;
-    for (const auto& e : fs::recursive_directory_iterator(dir)) {
-        const std::string size = e.is_regular_file() ? std::to_string(e.file_size()) : "dir";
-        entries[fs::relative(e.path(), dir).string()] = size + "@" + std::to_string(e.last_write_time().time_since_epoch().count());
-    }
-    return entries;
-}
 
 /// Overwrites a file after its first block with bytes from a fixed sequence, as a failing disk might.
 void scramble_after_first_block(const fs::path& file) {

@@ -20,21 +20,13 @@
 using namespace tracuu::indexer;
 using tracuu::ErrorCode;
 using tracuu::Result;
+using tracuu::testing::snapshot;
 using tracuu::testing::TempDir;
 namespace fs = std::filesystem;
 namespace schema = tracuu::schema;
 
 namespace {
 
-/// Every entry under `dir` with its size and modification time: what "left as it was" compares.
-std::map<std::string, std::string> snapshot(const fs::path& dir) {
-    std::map<std::string, std::string> entries;
-    for (const auto& e : fs::recursive_directory_iterator(dir)) {
-        const std::string size = e.is_regular_file() ? std::to_string(e.file_size()) : "dir";
-        entries[fs::relative(e.path(), dir).string()] = size + "@" + std::to_string(e.last_write_time().time_since_epoch().count());
-    }
-    return entries;
-}
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 

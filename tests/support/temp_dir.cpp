@@ -26,4 +26,13 @@ std::filesystem::path TempDir::write(const std::filesystem::path& relative, std:
     return file;
 }
 
+std::map<std::string, std::string> snapshot(const std::filesystem::path& dir) {
+    std::map<std::string, std::string> entries;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
+        const std::string size = e.is_regular_file() ? std::to_string(e.file_size()) : "dir";
+        entries[std::filesystem::relative(e.path(), dir).string()] = size + "@" + std::to_string(e.last_write_time().time_since_epoch().count());
+    }
+    return entries;
+}
+
 }  // namespace tracuu::testing

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
+#include <string>
 #include <string_view>
 
 namespace tracuu::testing {
@@ -23,5 +25,8 @@ public:
 private:
     std::filesystem::path m_path;
 };
+
+/// Every entry under `dir` with its size and modification time: what "left as it was" compares.
+[[nodiscard]] std::map<std::string, std::string> snapshot(const std::filesystem::path& dir);
 
 }  // namespace tracuu::testing
