@@ -58,7 +58,9 @@ char32_t latin_lookalike(char32_t c) {
         {U'О', U'O'}, {U'Р', U'P'}, {U'Ѕ', U'S'}, {U'Т', U'T'}, {U'Х', U'X'}, {U'Ү', U'Y'}, {U'а', U'a'}, {U'с', U'c'}, {U'е', U'e'},
         {U'і', U'i'}, {U'ј', U'j'}, {U'о', U'o'}, {U'р', U'p'}, {U'ѕ', U's'}, {U'х', U'x'}, {U'у', U'y'}, {U'Α', U'A'}, {U'Β', U'B'},
         {U'Ε', U'E'}, {U'Ζ', U'Z'}, {U'Η', U'H'}, {U'Ι', U'I'}, {U'Κ', U'K'}, {U'Μ', U'M'}, {U'Ν', U'N'}, {U'Ο', U'O'}, {U'Ρ', U'P'},
-        {U'Τ', U'T'}, {U'Υ', U'Y'}, {U'Χ', U'X'}, {U'ο', U'o'}};
+        {U'Τ', U'T'}, {U'Υ', U'Y'}, {U'Χ', U'X'}, {U'ο', U'o'},
+        // Cyrillic а with a breve composes to its own letter: Vietnamese ă typed that way.
+        {U'ӑ', U'ă'}, {U'Ӑ', U'Ă'}};
     for (const auto& [from, to] : kMap) {
         if (c == from) return to;
     }

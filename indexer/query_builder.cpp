@@ -330,7 +330,10 @@ Result<ParsedQuery> QueryBuilder::build(std::string_view user_query, const Xapia
             continue;
         }
         auto field = field_query(item.field, item.text);
-        if (!field) {  // not a field we know (`ISO 9001:2015`): plain words after all
+        // A name written with diacritics may be Vietnamese text (`kế hoạch năm: 2025`, `năm:2025-2030`):
+        // a field only when its value is one, else words, never an error.
+        const bool vietnamese_name = std::any_of(item.field.begin(), item.field.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+        if (!field || (!field->ok() && vietnamese_name)) {  // not a field we know (`ISO 9001:2015`): plain words after all
             item.text = item.field + ":" + item.text;
             item.field.clear();
             words.push_back(std::move(item));

@@ -231,8 +231,13 @@ private:
             res.set_content(error_body("range_not_satisfiable", message_for_status(416)), "application/json; charset=utf-8");
             return;
         }
+        const auto size = static_cast<ssize_t>(body.size);
         for (auto& range : ranges) {
-            if (range.second >= static_cast<ssize_t>(body.size)) range.second = static_cast<ssize_t>(body.size) - 1;
+            if (range.first < 0) {
+                range.second = std::min(range.second, size);  // a suffix `-N`: at most the whole body
+            } else if (range.second >= size) {
+                range.second = size - 1;
+            }
         }
         if (res.status == 200 && !ranges.empty()) res.status = 206;
         if (body.size == 0) {  // a provider of length 0 would be read as one of unknown length

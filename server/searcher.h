@@ -36,7 +36,9 @@ public:
      *  holding one database, `caches` (if given, shared by the searchers of that index and
      *  outliving them) keep answers, counts and suggestions of recent requests
      *  (search_caches.h); shards (or a folder that is a stub listing several) are never cached.
-     *  A search spends at most about `count_seconds` counting its matches (> 0); past that its
+     *  A search spends at most about `count_seconds` counting its matches (> 0; more than a day
+     *  means no limit) in the parts Xapian matches (phrases…; words are counted from their
+     *  postings without one); past that its
      *  answer says the total is an estimate (SearchAnswer::total_exact) and nothing is cached.
      *  Over remote shards, which run the match themselves, counting has no time limit. */
     static Result<Searcher> open(const std::vector<std::string>& shards, SearchCaches* caches = nullptr,

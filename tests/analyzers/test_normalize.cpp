@@ -31,6 +31,7 @@ TEST_CASE("text is repaired to NFC with visible separators") {
         {"a Cyrillic look-alike in a Latin word becomes Latin (a real vbpl number)", "157/2025/TT-BT\u0421", "157/2025/TT-BTC"},
         {"look-alikes among Vietnamese letters", "TR\u0420ƯỜNG \u0441ông", "TRPƯỜNG công"},
         {"a Greek look-alike too", "NĐ-\u0392C", "NĐ-BC"},
+        {"Cyrillic а with a breve (ӑ once composed) is Vietnamese ă", "n\u0430\u0306m", "năm"},
         {"a Russian word is kept", "Москва và Hà Nội", "Москва và Hà Nội"},
         {"a Russian word of look-alikes only is kept", "\u0441\u043e\u0441", "\u0441\u043e\u0441"},
         {"a word with a Cyrillic letter that has no Latin twin is kept", "ab\u0436", "ab\u0436"},

@@ -102,6 +102,10 @@ TEST_CASE("identity fields in the query filter instead of ranking") {
     // Field names written with diacritics are the same fields.
     CHECK(described("loại:\"kế hoạch\" năm:2025") == described("loai:\"kế hoạch\" nam:2025"));
     CHECK(described("cơ-quan:ubnd tình-trạng:\"còn hiệu lực\"") == described("co-quan:ubnd tinh-trang:\"còn hiệu lực\""));
+    // Written with diacritics, a name whose value is not a field's is Vietnamese text, not an error.
+    CHECK(described("kế hoạch năm: 2025").rfind("error", 0) == std::string::npos);
+    CHECK(described("kế hoạch năm:2025-2030").rfind("error", 0) == std::string::npos);
+    CHECK(described("nam:25") == "error: \"nam:\" needs a four-digit year");  // typed as the field: said so
     // OR between two fields: either passes (it was ignored, so `nam:2025 OR nam:2026` found nothing).
     CHECK(described("nam:2025 OR nam:2026") == "Query((Kdoc FILTER (XY2025 OR XY2026)))");
     CHECK(described("ke nam:2025 OR nam:2026 loai:\"kế hoạch\"") == "Query((Fke FILTER ((XY2025 OR XY2026) AND XTke hoach)))");

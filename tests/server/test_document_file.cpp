@@ -116,6 +116,19 @@ TEST_CASE("one range gets 206 and those bytes, a range past the end 416, several
     REQUIRE(tail);
     CHECK(tail->status == 206);
     CHECK(tail->body == kPlan.substr(10));
+    // The last N bytes; N the whole file or more gives all of it (RFC 9110), from byte 0.
+    const auto last = client.Get(file_path("a.txt"), httplib::Headers{{"Range", "bytes=-10"}});
+    REQUIRE(last);
+    CHECK(last->status == 206);
+    CHECK(last->body == kPlan.substr(kPlan.size() - 10));
+    for (const std::size_t n : {kPlan.size(), kPlan.size() + 100}) {
+        CAPTURE(n);
+        const auto whole = client.Get(file_path("a.txt"), httplib::Headers{{"Range", "bytes=-" + std::to_string(n)}});
+        REQUIRE(whole);
+        CHECK(whole->status == 206);
+        CHECK(whole->body == kPlan);
+        CHECK(whole->get_header_value("Content-Range") == "bytes 0-" + std::to_string(kPlan.size() - 1) + "/" + std::to_string(kPlan.size()));
+    }
     const auto past = client.Get(file_path("a.txt"), httplib::Headers{{"Range", "bytes=999999-"}});
     REQUIRE(past);
     CHECK(past->status == 416);

@@ -334,6 +334,14 @@ TEST_CASE("a count cut short by the time limit says its total is an estimate, an
     CHECK(!search(by_sets.value(), "\"chuyển đổi số\"", 1, 1).total_exact);
     CHECK(estimates >= 2);
     CHECK(walked.counts.stats().hits == 0);  // no estimate was kept as counts
+
+    // A limit too large for the clock is no limit (it overflowed into the past).
+    SearchCaches unlimited({.term_set_bytes = std::size_t{1} << 20});
+    auto patient = Searcher::open(index, &unlimited, 1e10);
+    REQUIRE(patient.ok());
+    const SearchAnswer phrase = search(patient.value(), "\"chuyển đổi số\"", 1, 1);
+    CHECK(phrase.total_exact);
+    CHECK(phrase.total == search(exact.value(), "\"chuyển đổi số\"", 1, 1).total);
 }
 
 TEST_CASE("suggestions asked again on one revision come from the cache, a commit suggests anew") {
