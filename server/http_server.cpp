@@ -121,8 +121,21 @@ public:
             return httplib::Server::HandlerResponse::Handled;
         });
         m_server.Options(".*", [this](const httplib::Request& req, httplib::Response& res) { preflight(req, res); });
-        m_server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+        m_server.set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
             if (!res.body.empty()) return;  // a handler already wrote the envelope
+            if (res.status == 404) {
+                // A path that exists for other methods (POST /api/search): 405 and what it takes.
+                std::string allowed;
+                for (const auto& route : m_routes) {
+                    if (route.method != req.method && std::regex_match(req.path, route.pattern) && allowed.find(route.method) == std::string::npos) {
+                        allowed += (allowed.empty() ? "" : ", ") + route.method;
+                    }
+                }
+                if (!allowed.empty()) {
+                    res.status = 405;
+                    res.set_header("Allow", allowed);
+                }
+            }
             res.set_content(error_body(code_for_status(res.status), message_for_status(res.status)), "application/json; charset=utf-8");
         });
         // httplib calls its logger once per answer, after the last byte is written, whatever

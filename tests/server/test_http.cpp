@@ -174,6 +174,26 @@ TEST_CASE("unknown documents and paths are 404 in the JSON envelope") {
     }
 }
 
+TEST_CASE("a path that takes other methods answers 405 with what it allows, an unknown one 404") {
+    TestServer server;
+    auto client = server.client();
+    const auto post_search = client.Post("/api/search?q=a", "", "text/plain");
+    REQUIRE(post_search);
+    CHECK(post_search->status == 405);
+    CHECK(post_search->get_header_value("Allow") == "GET");
+    CHECK(body_of(post_search)["error"]["code"] == "method_not_allowed");
+    const auto delete_document = client.Delete("/api/documents/kh13");
+    REQUIRE(delete_document);
+    CHECK(delete_document->status == 405);
+    const auto get_reindex = client.Get("/api/admin/reindex");
+    REQUIRE(get_reindex);
+    CHECK(get_reindex->status == 405);
+    CHECK(get_reindex->get_header_value("Allow") == "POST");
+    const auto post_nothing = client.Post("/api/nothing/here", "", "text/plain");
+    REQUIRE(post_nothing);
+    CHECK(post_nothing->status == 404);
+}
+
 TEST_CASE("a document is served with its text, and health reports the index") {
     TestServer server;
     const auto doc = server.client().Get("/api/documents/kh13");
