@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <numeric>
 
 #include "analyzers/fold.h"
 #include "analyzers/normalize.h"
@@ -20,6 +21,8 @@ using analyzers::Token;
 constexpr std::size_t kMaxTermsScanned = 2000;  ///< terms read from one allterms walk, at most
 constexpr std::size_t kMaxPhrases = 3;
 constexpr std::size_t kMaxNumbers = 3;
+/// Numbers whose written counts are looked up to order those in as many documents.
+constexpr std::size_t kMaxNumbersWeighed = kMaxNumbers + 32;
 constexpr std::size_t kMaxReferences = 3;
 constexpr std::size_t kTitleExpansion = 20;  ///< title words (or pairs) a last word typed may complete to
 
@@ -65,9 +68,23 @@ void add_numbers(const Xapian::Database& db, std::string_view typed, std::vector
     }
     if (compact.empty() || !std::isdigit(static_cast<unsigned char>(compact.front()))) return;
     const std::string prefix = std::string(schema::kFoldedIdentifier) + compact;
-    for (const auto& [number, freq] : most_frequent(terms_under(db, prefix, false), kMaxNumbers)) {
-        out.push_back({upper_ascii(compact + number), "", "number"});
-    }
+    Terms numbers = most_frequent(terms_under(db, prefix, false), kMaxNumbersWeighed);
+    // Among numbers in as many documents, the one written more often first: a plan citing
+    // 57-NQ/TW ten times and, once, the typo 57-NQ/TU lists the real one first. The numbers that
+    // could be shown (the first kMaxNumbers and those tied with the last) are looked up, at most
+    // kMaxNumbersWeighed of them.
+    const auto last_shown = numbers.size() < kMaxNumbers ? numbers.size() : kMaxNumbers;
+    std::size_t weighed = last_shown;
+    while (weighed < numbers.size() && last_shown > 0 && numbers[weighed].second == numbers[last_shown - 1].second) ++weighed;
+    numbers.resize(weighed);
+    std::vector<Xapian::termcount> written;
+    for (const auto& n : numbers) written.push_back(db.get_collection_freq(prefix + n.first));
+    std::vector<std::size_t> order(numbers.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return numbers[a].second != numbers[b].second ? numbers[a].second > numbers[b].second : written[a] > written[b];
+    });
+    for (std::size_t i = 0; i < order.size() && i < kMaxNumbers; ++i) out.push_back({upper_ascii(compact + numbers[order[i]].first), "", "number"});
 }
 
 /// `nghi quy` → `nghị quyết`: the commonest accented bigram (or word) starting like the last words typed.

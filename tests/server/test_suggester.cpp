@@ -45,10 +45,10 @@ const std::vector<FixtureDocument> kDocuments{
 
 class SuggestFixture {
 public:
-    SuggestFixture() {
+    explicit SuggestFixture(const std::vector<FixtureDocument>& documents = kDocuments) {
         auto writer = tracuu::indexer::IndexWriter::open(index()).value();
         const tracuu::indexer::Enricher enricher;  // the citations, as the indexer finds them
-        for (const auto& d : kDocuments) {
+        for (const auto& d : documents) {
             tracuu::indexer::IndexedDocument doc;
             doc.id = d.id;
             doc.title = d.title;
@@ -282,6 +282,17 @@ TEST_CASE("document numbers complete from their first characters, first in the l
         CHECK(all.front().text == "57-NQ/TW");
     }
     CHECK(of_kind(fixture.suggest("nghi quy"), "number").empty());
+}
+
+TEST_CASE("of numbers in as many documents, the one written more often comes first") {
+    // One plan cites 57-NQ/TW three times and, once, the typo 57-NQ/TU, which sorts first by name.
+    const SuggestFixture fixture({{"kh", "Kế hoạch thực hiện",
+                                   "Thực hiện Nghị quyết số 57-NQ/TW. Theo Nghị quyết số 57-NQ/TU. Mục tiêu của Nghị quyết số 57-NQ/TW. "
+                                   "Kinh phí thực hiện Nghị quyết số 57-NQ/TW."}});
+    const auto numbers = of_kind(fixture.suggest("57-nq"), "number");
+    REQUIRE(numbers.size() >= 2);
+    CHECK(numbers[0].text == "57-NQ/TW");
+    CHECK(numbers[1].text == "57-NQ/TU");
 }
 
 TEST_CASE("suggestions are at most size, never repeated, and none for no word") {
