@@ -2,6 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <map>
+#include <set>
+
 #include "analyzers/fold.h"
 #include "indexer/reference_keys.h"
 #include "indexer/schema.h"
@@ -68,6 +71,14 @@ std::vector<std::pair<std::string, Xapian::Document>> build_budget_documents(con
         }
         return parent && *parent < lines.size() ? parent : std::nullopt;
     };
+    // A line names a symbol (`929/QĐ-TTG`); the document's citation of it knows its year and issuer
+    // (`929/QĐ-TTG@2025@thủ tướng chính phủ`), the key its reference page and budget look up.
+    std::map<std::string, std::set<std::string>> keys_of_symbol;
+    for (const Reference& r : doc.references) keys_of_symbol[r.symbol].insert(r.key);
+    const auto key_of_cited = [&](const std::string& symbol) {
+        const auto found = keys_of_symbol.find(symbol);
+        return found != keys_of_symbol.end() && found->second.size() == 1 ? *found->second.begin() : reference_key(symbol, 0, "");
+    };
     for (const BudgetLine& line : lines) {
         if (line.kind == BudgetKind::Other) continue;  // fines, prices, rates: amounts, not budget lines
         Xapian::Document xdoc;
@@ -78,7 +89,7 @@ std::vector<std::pair<std::string, Xapian::Document>> build_budget_documents(con
         if (line.year > 0) add_indexable_boolean(xdoc, std::string(schema::kBudgetYear) + std::to_string(line.year));
         std::vector<std::string> keys;
         for (const auto& symbol : line.refs) {
-            keys.push_back(reference_key(symbol, 0, ""));
+            keys.push_back(key_of_cited(symbol));
             add_indexable_boolean(xdoc, std::string(schema::kBudgetRef) + keys.back());
         }
         add_label_words(xdoc, line.label);

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "indexer/budget_index.h"
+#include "indexer/schema.h"
 
 using tracuu::indexer::BudgetKind;
 using tracuu::indexer::BudgetLine;
@@ -55,6 +56,32 @@ TEST_CASE("a budget line under an amount that is not stored names its nearest st
     for (const auto& [id, parent] : parents) {
         CAPTURE(id);
         CHECK((parent.empty() || parents.count(parent) == 1));  // no line names a missing parent
+    }
+}
+
+TEST_CASE("a budget line's cited symbol is stored under the key the document's citation of it has") {
+    tracuu::indexer::IndexedDocument doc;
+    doc.id = "kh";
+    tracuu::indexer::Reference decision;
+    decision.key = "929/QĐ-TTG@2025@thủ tướng chính phủ";
+    decision.symbol = "929/QĐ-TTG";
+    tracuu::indexer::Reference party;
+    party.key = "57-NQ/TW";
+    party.symbol = "57-NQ/TW";
+    doc.references = {decision, party};
+    BudgetLine l = line(0, std::nullopt, BudgetKind::Recurrent);
+    l.refs = {"929/QĐ-TTG", "57-NQ/TW", "12/KH-UBND"};  // the last one the text does not cite
+    doc.budget.lines = {l};
+    const auto built = tracuu::indexer::build_budget_documents(doc);
+    REQUIRE(built.size() == 1);
+    const auto data = nlohmann::json::parse(built.front().second.get_data());
+    CHECK(data["refs"] == nlohmann::json::array({"929/QĐ-TTG@2025@thủ tướng chính phủ", "57-NQ/TW", "12/KH-UBND@?@?"}));
+    const Xapian::Document& stored = built.front().second;
+    for (const std::string key : {"929/QĐ-TTG@2025@thủ tướng chính phủ", "57-NQ/TW"}) {
+        CAPTURE(key);
+        bool found = false;
+        for (auto t = stored.termlist_begin(); t != stored.termlist_end(); ++t) found = found || *t == std::string(tracuu::schema::kBudgetRef) + key;
+        CHECK(found);
     }
 }
 
