@@ -5,6 +5,11 @@
 #include <set>
 #include <vector>
 
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
 #include "analyzers/fold.h"
 #include "indexer/term_mapping.h"
 
@@ -42,20 +47,63 @@ std::string snippet_text(std::string_view piece) {
     return escaped;
 }
 
-bool is_word_byte(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (static_cast<unsigned char>(c) >= 0x80); }
+/// The code point at byte `i` of `s` (valid UTF-8) and its length in bytes.
+std::pair<UChar32, std::size_t> code_point_at(std::string_view s, std::size_t i) {
+    const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+    auto next = static_cast<int32_t>(i);
+    UChar32 c = 0;
+    U8_NEXT(bytes, next, static_cast<int32_t>(s.size()), c);
+    return {c, static_cast<std::size_t>(next) - i};
+}
+
+/// Letters, digits and the marks on them make words; spaces, punctuation and quotes (`”`) do not.
+bool is_word_char(UChar32 c) { return c >= 0 && (u_isalnum(c) || u_getCombiningClass(c) != 0 || u_charType(c) == U_NON_SPACING_MARK); }
+
+/// A word as text writes it at the start of a sentence and in headings: `quỹ`, `Quỹ`, `QUỸ`.
+std::vector<std::string> spellings_of(const std::string& word) {
+    const icu::UnicodeString lower = icu::UnicodeString::fromUTF8(word);
+    icu::UnicodeString upper = lower;
+    upper.toUpper(icu::Locale::getRoot());
+    icu::UnicodeString capital = lower;
+    capital.replace(0, lower.moveIndex32(0, 1), icu::UnicodeString(lower, 0, lower.moveIndex32(0, 1)).toUpper(icu::Locale::getRoot()));
+    std::vector<std::string> out(3);
+    lower.toUTF8String(out[0]);
+    capital.toUTF8String(out[1]);
+    upper.toUTF8String(out[2]);
+    return out;
+}
+
+/// Whether a word character ends right before byte `at`.
+bool word_char_before(std::string_view s, std::size_t at) {
+    if (at == 0) return false;
+    std::size_t start = at - 1;
+    while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;  // back to the lead byte
+    return is_word_char(code_point_at(s, start).first);
+}
+
+bool word_char_at(std::string_view s, std::size_t at) { return at < s.size() && is_word_char(code_point_at(s, at).first); }
 
 /// How many highlight words occur as whole words in a folded paragraph.
 std::size_t distinct_hits(const std::string& folded, const std::set<std::string>& highlight) {
     std::size_t hits = 0;
     for (const auto& word : highlight) {
         for (std::size_t at = folded.find(word); at != std::string::npos; at = folded.find(word, at + 1)) {
-            const bool starts = at == 0 || !is_word_byte(folded[at - 1]);
-            const bool ends = at + word.size() >= folded.size() || !is_word_byte(folded[at + word.size()]);
+            const bool starts = !word_char_before(folded, at);
+            const bool ends = !word_char_at(folded, at + word.size());
             if (starts && ends) {
                 ++hits;
                 break;
             }
         }
+    }
+    return hits;
+}
+
+/// How many of the words (each with its spellings) occur as whole words in a paragraph.
+std::size_t distinct_spelled(const std::string& paragraph, const std::vector<std::vector<std::string>>& words) {
+    std::size_t hits = 0;
+    for (const auto& spellings : words) {
+        hits += std::any_of(spellings.begin(), spellings.end(), [&](const std::string& w) { return distinct_hits(paragraph, {w}) > 0; }) ? 1 : 0;
     }
     return hits;
 }
@@ -93,17 +141,22 @@ std::vector<Mark> rough_marks(std::string_view para, const std::set<std::string>
         while (end < para.size() && !is_space(para[end])) ++end;
         const std::size_t chunk = marks.size();
         std::size_t part = at;
-        for (std::size_t i = at; i <= end; ++i) {  // ASCII punctuation splits parts; bytes >= 0x80 are letters
-            const unsigned char c = i < end ? static_cast<unsigned char>(para[i]) : ' ';
-            if (c < 0x80 && !std::isalnum(c)) {
+        for (std::size_t i = at; i < end;) {  // punctuation and quotes (`“Kim Sơn”`) split parts
+            const auto [c, length] = code_point_at(para, i);
+            if (!is_word_char(c)) {
                 try_word(part, i);
-                part = i + 1;
+                part = i + length;
             }
+            i += length;
         }
+        try_word(part, end);
         if (marks.size() == chunk) {  // a chunk that is one term (`57-nq/tw`) rather than its parts
             std::size_t b = at, e = end;
-            while (b < e && static_cast<unsigned char>(para[b]) < 0x80 && !std::isalnum(static_cast<unsigned char>(para[b]))) ++b;
-            while (e > b && static_cast<unsigned char>(para[e - 1]) < 0x80 && !std::isalnum(static_cast<unsigned char>(para[e - 1]))) --e;
+            while (b < e && !word_char_at(para, b)) b += code_point_at(para, b).second;
+            while (e > b && !word_char_before(para, e)) {
+                do --e;
+                while (e > b && (static_cast<unsigned char>(para[e]) & 0xC0) == 0x80);
+            }
             try_word(b, e);
         }
         at = end;
@@ -135,13 +188,15 @@ Snippet make_snippet(std::string_view text, const std::set<std::string>& highlig
     if (all.empty()) return {};
     Paragraph chosen = all.front();
     std::size_t chosen_hits = 0, chosen_exact = 0;
+    std::vector<std::vector<std::string>> exact_spellings;
+    for (const auto& word : exact) exact_spellings.push_back(spellings_of(word));
     for (const Paragraph& p : all) {
         const std::string_view para = text.substr(p.begin, p.end - p.begin);
         const std::size_t hits = distinct_hits(analyzers::fold_text(para), highlight);
         if (hits < chosen_hits || hits == 0) continue;
         // The accented forms as written (lower case, the canonical tone placement): enough to
         // prefer `quỹ` to `Quy`; the marking below reads the words properly.
-        const std::size_t exact_hits = exact.empty() ? 0 : distinct_hits(std::string(para), exact);
+        const std::size_t exact_hits = exact.empty() ? 0 : distinct_spelled(std::string(para), exact_spellings);
         if (hits > chosen_hits || exact_hits > chosen_exact) chosen = p, chosen_hits = hits, chosen_exact = exact_hits;
         if (chosen_hits == highlight.size() && chosen_exact == exact.size()) break;
     }

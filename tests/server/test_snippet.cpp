@@ -39,9 +39,23 @@ TEST_CASE("a word searched with diacritics is marked in its spelling where the p
         CAPTURE(row.text);
         CHECK(make_snippet(row.text, row.folded, analyzer, 320, row.exact).html == row.html);
     }
-    // Of two paragraphs with the word, the one spelling it as searched is shown.
+    // Of two paragraphs with the word, the one spelling it as searched is shown, in any case.
     const Snippet chosen = make_snippet("Quy chế làm việc.\n\nTrích lập quỹ dự phòng.", {"quy"}, analyzer, 320, {"quỹ"});
     CHECK(chosen.html == "Trích lập <mark>quỹ</mark> dự phòng.");
+    const Snippet capital = make_snippet("Quy chế làm việc.\n\nQuỹ dự phòng.", {"quy"}, analyzer, 320, {"quỹ"});
+    CHECK(capital.html == "<mark>Quỹ</mark> dự phòng.");
+}
+
+TEST_CASE("a word between typographic quotes is found and marked, in a short or a long paragraph") {
+    const Analyzer analyzer(AnalysisMode::Index);
+    // The plan's only “Kim Sơn” stands in quotes: the opening paragraph has no match.
+    const std::string opening = "Hệ thống pháp luật.\n\n";
+    const Snippet shortened = make_snippet(opening + "Nuôi “Hàu giống Kim Sơn” tại xã.", {"son"}, analyzer);
+    CHECK(shortened.html == "Nuôi “Hàu giống Kim <mark>Sơn</mark>” tại xã.");
+    std::string filler;
+    while (filler.size() < 2000) filler += "nội dung chung của văn bản ";
+    const Snippet long_paragraph = make_snippet(opening + filler + "nuôi “Hàu giống Kim Sơn” tại xã " + filler, {"son"}, analyzer);
+    CHECK(long_paragraph.html.find("<mark>Sơn</mark>") != std::string::npos);
 }
 
 TEST_CASE("the paragraph with the most query words is chosen and its page is reported") {
