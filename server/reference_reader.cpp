@@ -51,21 +51,29 @@ std::string canonical_request(const std::string& requested) {
     return symbol + "@" + year + "@" + (issuer == "?" || issuer.empty() ? issuer : indexer::canonical_issuer(issuer));
 }
 
-/// `13/KH-UBND` → its only qualified key `13/KH-UBND@2025@…`, when there is exactly one.
-/// The qualified keys `13/KH-UBND@…` held or cited for a key without `@` (none for one with).
+/** The keys held or cited that `key` may name: itself when it is one; else, for a short key
+ *  (`13/KH-UBND`), one without its issuer (`13/KH-UBND@2025`) or with the issuer written
+ *  otherwise (`@2025@thu tuong chinh phu`, without diacritics), the qualified keys of that symbol
+ *  and year whose issuer folds to the one written. */
 std::vector<std::string> qualified_keys(const Xapian::Database& db, const std::string& key) {
+    if (db.term_exists(cites_term(key)) || db.term_exists(own_term(key))) return {key};
+    const std::size_t first = key.find('@');
+    const std::size_t second = first == std::string::npos ? std::string::npos : key.find('@', first + 1);
+    const std::string start = second == std::string::npos ? key + "@" : key.substr(0, second + 1);
+    const std::string issuer = second == std::string::npos ? "" : analyzers::fold_text(key.substr(second + 1));
     std::vector<std::string> found;
-    if (key.find('@') != std::string::npos) return found;
     for (const auto prefix : {schema::kCites, schema::kOwnKey}) {
-        const std::string start = std::string(prefix) + key + "@";
-        for (auto it = db.allterms_begin(start); it != db.allterms_end(start); ++it) {
+        const std::string terms = std::string(prefix) + start;
+        for (auto it = db.allterms_begin(terms); it != db.allterms_end(terms); ++it) {
             std::string k = (*it).substr(prefix.size());
+            if (!issuer.empty() && analyzers::fold_text(k.substr(k.rfind('@') + 1)) != issuer) continue;
             if (std::find(found.begin(), found.end(), k) == found.end()) found.push_back(k);
         }
     }
     return found;
 }
 
+/// `13/KH-UBND` → its only qualified key `13/KH-UBND@2025@…`, when there is exactly one.
 std::string qualified(const Xapian::Database& db, const std::string& key) {
     const std::vector<std::string> found = qualified_keys(db, key);
     return found.size() == 1 ? found.front() : key;
