@@ -69,10 +69,11 @@ char32_t latin_lookalike(char32_t c) {
 
 bool is_cyrillic_or_greek(UChar32 c) { return c >= 0x0370 && c <= 0x04FF; }
 
-/** Words mostly in Latin letters with a Cyrillic or Greek look-alike among them (`TT-BTС` with
- *  a Cyrillic С, typed or pasted into real documents) get the Latin letter, so that the word
- *  and the number it is part of are found when typed; a word of Cyrillic or Greek letters only,
- *  or holding one without a Latin look-alike, is a word of that language and is kept. */
+/** Runs of text between spaces with Latin letters and Cyrillic or Greek look-alikes among them
+ *  (`TT-BTС` with a Cyrillic С, `BTС-ТТ` with a Cyrillic ТТ: typed or pasted into real
+ *  documents) get the Latin letters, so that the word and the number it is part of are found
+ *  when typed; a run of Cyrillic or Greek letters only, or holding one without a Latin
+ *  look-alike, is of that language and is kept. */
 std::string latinize_mixed_words(const std::string& text) {
     std::u32string word;
     std::string out;
@@ -96,7 +97,7 @@ std::string latinize_mixed_words(const std::string& text) {
     for (int32_t i = 0; i < length;) {
         UChar32 c = 0;
         U8_NEXT(bytes, i, length, c);
-        if (u_isalpha(c) || u_getCombiningClass(c) != 0) {
+        if (!u_isUWhiteSpace(c)) {
             word.push_back(static_cast<char32_t>(c));
         } else {
             flush();
