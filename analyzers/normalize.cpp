@@ -51,22 +51,6 @@ Action classify(UChar32 c, UChar32& replacement) {
     return Action::Keep;
 }
 
-/// The Latin letter a Cyrillic or Greek letter is drawn like, or 0.
-char32_t latin_lookalike(char32_t c) {
-    static constexpr std::pair<char32_t, char32_t> kMap[] = {
-        {U'А', U'A'}, {U'В', U'B'}, {U'С', U'C'}, {U'Е', U'E'}, {U'Н', U'H'}, {U'І', U'I'}, {U'Ј', U'J'}, {U'К', U'K'}, {U'М', U'M'},
-        {U'О', U'O'}, {U'Р', U'P'}, {U'Ѕ', U'S'}, {U'Т', U'T'}, {U'Х', U'X'}, {U'Ү', U'Y'}, {U'а', U'a'}, {U'с', U'c'}, {U'е', U'e'},
-        {U'і', U'i'}, {U'ј', U'j'}, {U'о', U'o'}, {U'р', U'p'}, {U'ѕ', U's'}, {U'х', U'x'}, {U'у', U'y'}, {U'Α', U'A'}, {U'Β', U'B'},
-        {U'Ε', U'E'}, {U'Ζ', U'Z'}, {U'Η', U'H'}, {U'Ι', U'I'}, {U'Κ', U'K'}, {U'Μ', U'M'}, {U'Ν', U'N'}, {U'Ο', U'O'}, {U'Ρ', U'P'},
-        {U'Τ', U'T'}, {U'Υ', U'Y'}, {U'Χ', U'X'}, {U'ο', U'o'},
-        // Cyrillic а with a breve composes to its own letter: Vietnamese ă typed that way.
-        {U'ӑ', U'ă'}, {U'Ӑ', U'Ă'}};
-    for (const auto& [from, to] : kMap) {
-        if (c == from) return to;
-    }
-    return 0;
-}
-
 bool is_cyrillic_or_greek(UChar32 c) { return c >= 0x0370 && c <= 0x04FF; }
 
 /** Runs of text between spaces with Latin letters and Cyrillic or Greek look-alikes among them
@@ -167,6 +151,21 @@ std::string normalize_text(std::string_view utf8) {
         if (latinized != out) out = nfc(std::move(latinized));
     }
     return out;
+}
+
+char32_t latin_lookalike(char32_t c) {
+    static constexpr std::pair<char32_t, char32_t> kMap[] = {
+        {U'А', U'A'}, {U'В', U'B'}, {U'С', U'C'}, {U'Е', U'E'}, {U'Н', U'H'}, {U'І', U'I'}, {U'Ј', U'J'}, {U'К', U'K'}, {U'М', U'M'},
+        {U'О', U'O'}, {U'Р', U'P'}, {U'Ѕ', U'S'}, {U'Т', U'T'}, {U'Х', U'X'}, {U'Ү', U'Y'}, {U'а', U'a'}, {U'с', U'c'}, {U'е', U'e'},
+        {U'і', U'i'}, {U'ј', U'j'}, {U'о', U'o'}, {U'р', U'p'}, {U'ѕ', U's'}, {U'х', U'x'}, {U'у', U'y'}, {U'Α', U'A'}, {U'Β', U'B'},
+        {U'Ε', U'E'}, {U'Ζ', U'Z'}, {U'Η', U'H'}, {U'Ι', U'I'}, {U'Κ', U'K'}, {U'Μ', U'M'}, {U'Ν', U'N'}, {U'Ο', U'O'}, {U'Ρ', U'P'},
+        {U'Τ', U'T'}, {U'Υ', U'Y'}, {U'Χ', U'X'}, {U'ο', U'o'},
+        // Cyrillic а with a breve composes to its own letter: Vietnamese ă typed that way.
+        {U'ӑ', U'ă'}, {U'Ӑ', U'Ă'}};
+    for (const auto& [from, to] : kMap) {
+        if (c == from) return to;
+    }
+    return 0;
 }
 
 }  // namespace tracuu::analyzers

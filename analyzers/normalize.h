@@ -28,4 +28,7 @@ namespace tracuu::analyzers {
  */
 std::string normalize_text(std::string_view utf8);
 
+/// The Latin letter a Cyrillic or Greek letter is drawn like (`С` → `C`, `ӑ` → `ă`), or 0.
+[[nodiscard]] char32_t latin_lookalike(char32_t c);
+
 }  // namespace tracuu::analyzers

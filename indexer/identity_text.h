@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "analyzers/fold.h"
+#include "analyzers/normalize.h"
 #include "analyzers/utf.h"
 
 namespace tracuu::indexer::identity_text {
@@ -38,14 +39,10 @@ inline char32_t next_cp(string_view s, std::size_t& i) {
     return c;
 }
 
-// Real symbols carry Cyrillic capitals that look Latin ("TT-BTС" with U+0421) and assorted dashes.
+// Real symbols carry Cyrillic capitals that look Latin ("TT-BTС" with U+0421) and assorted
+// dashes; within a symbol, a look-alike is its Latin letter even where the text keeps it.
 inline char32_t latin_lookalike(char32_t c) {
-    static constexpr std::array<std::pair<char32_t, char32_t>, 12> kMap{{{U'А', U'A'}, {U'В', U'B'}, {U'С', U'C'},
-        {U'Е', U'E'}, {U'Н', U'H'}, {U'К', U'K'}, {U'М', U'M'}, {U'О', U'O'}, {U'Р', U'P'}, {U'Т', U'T'}, {U'Х', U'X'},
-        {U'І', U'I'}}};
-    for (auto [from, to] : kMap) {
-        if (c == from) return to;
-    }
+    if (const char32_t latin = analyzers::latin_lookalike(c); latin != 0) return latin;
     return (c >= 0x2010 && c <= 0x2015) || c == 0x2212 ? U'-' : c;
 }
 

@@ -60,7 +60,7 @@ int main(int argc, char** argv) {
     double count_seconds = tracuu::server::Searcher::kDefaultCountSeconds;
     app.add_option("--count-seconds", count_seconds,
                    "seconds a search may spend counting its matches; past that its total is an estimate (total_exact: false)")
-        ->check(CLI::Range(0.001, 86400.0))
+        ->check(CLI::Range(0.001, tracuu::server::Searcher::kMaxCountSeconds))
         ->capture_default_str();
     app.add_option("--threads", searchers, "searches run at once, each with its own index reader (default: the number of cores)")
         ->check(CLI::Range(1, 256))

@@ -196,11 +196,9 @@ Xapian::rev Searcher::revision() const {
 
 Result<SearchAnswer> Searcher::compute(const SearchRequest& request) {
     const auto started = std::chrono::steady_clock::now();
-    // Past a day (or not a number of seconds at all) there is no limit: a limit in nanoseconds
-    // that large would overflow the clock and land in the past.
-    constexpr double kNoLimitSeconds = 86400;
+    // A limit in nanoseconds past kMaxCountSeconds would overflow the clock and land in the past.
     const CountDeadline deadline =
-        m_count_seconds > 0 && m_count_seconds <= kNoLimitSeconds
+        m_count_seconds > 0 && m_count_seconds <= kMaxCountSeconds
             ? started + std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(m_count_seconds))
             : CountDeadline::max();
     std::optional<std::string> restored;

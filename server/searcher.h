@@ -45,6 +45,8 @@ public:
                                  double count_seconds = kDefaultCountSeconds);
 
     static constexpr double kDefaultCountSeconds = 2.0;
+    /// Longer than this (a day) is no limit: more would overflow the clock's nanoseconds.
+    static constexpr double kMaxCountSeconds = 86400.0;
 
     /** Runs a query. When no document has every word, runs the relaxed form (any word) and says
      *  so. A query typed without any diacritic is searched in its restored form (see

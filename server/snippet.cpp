@@ -83,29 +83,24 @@ bool word_char_before(std::string_view s, std::size_t at) {
 
 bool word_char_at(std::string_view s, std::size_t at) { return at < s.size() && is_word_char(code_point_at(s, at).first); }
 
-/// How many highlight words occur as whole words in a folded paragraph.
-std::size_t distinct_hits(const std::string& folded, const std::set<std::string>& highlight) {
-    std::size_t hits = 0;
-    for (const auto& word : highlight) {
-        for (std::size_t at = folded.find(word); at != std::string::npos; at = folded.find(word, at + 1)) {
-            const bool starts = !word_char_before(folded, at);
-            const bool ends = !word_char_at(folded, at + word.size());
-            if (starts && ends) {
-                ++hits;
-                break;
-            }
-        }
+/// Whether `word` occurs in `text` as a whole word.
+bool holds_word(std::string_view text, std::string_view word) {
+    for (std::size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
+        if (!word_char_before(text, at) && !word_char_at(text, at + word.size())) return true;
     }
-    return hits;
+    return false;
+}
+
+/// How many highlight words occur as whole words in a folded paragraph.
+std::size_t distinct_hits(std::string_view folded, const std::set<std::string>& highlight) {
+    return static_cast<std::size_t>(std::count_if(highlight.begin(), highlight.end(), [&](const std::string& w) { return holds_word(folded, w); }));
 }
 
 /// How many of the words (each with its spellings) occur as whole words in a paragraph.
-std::size_t distinct_spelled(const std::string& paragraph, const std::vector<std::vector<std::string>>& words) {
-    std::size_t hits = 0;
-    for (const auto& spellings : words) {
-        hits += std::any_of(spellings.begin(), spellings.end(), [&](const std::string& w) { return distinct_hits(paragraph, {w}) > 0; }) ? 1 : 0;
-    }
-    return hits;
+std::size_t distinct_spelled(std::string_view paragraph, const std::vector<std::vector<std::string>>& words) {
+    return static_cast<std::size_t>(std::count_if(words.begin(), words.end(), [&](const std::vector<std::string>& spellings) {
+        return std::any_of(spellings.begin(), spellings.end(), [&](const std::string& w) { return holds_word(paragraph, w); });
+    }));
 }
 
 struct Mark {
@@ -194,9 +189,9 @@ Snippet make_snippet(std::string_view text, const std::set<std::string>& highlig
         const std::string_view para = text.substr(p.begin, p.end - p.begin);
         const std::size_t hits = distinct_hits(analyzers::fold_text(para), highlight);
         if (hits < chosen_hits || hits == 0) continue;
-        // The accented forms as written (lower case, the canonical tone placement): enough to
-        // prefer `quỹ` to `Quy`; the marking below reads the words properly.
-        const std::size_t exact_hits = exact.empty() ? 0 : distinct_spelled(std::string(para), exact_spellings);
+        // The searched spellings as text writes them (`quỹ`, `Quỹ`, `QUỸ`): enough to prefer `quỹ`
+        // to `Quy`; the marking below reads the words properly.
+        const std::size_t exact_hits = exact.empty() ? 0 : distinct_spelled(para, exact_spellings);
         if (hits > chosen_hits || exact_hits > chosen_exact) chosen = p, chosen_hits = hits, chosen_exact = exact_hits;
         if (chosen_hits == highlight.size() && chosen_exact == exact.size()) break;
     }

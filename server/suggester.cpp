@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <map>
-#include <numeric>
 
 #include "analyzers/fold.h"
 #include "analyzers/normalize.h"
@@ -21,7 +20,7 @@ using analyzers::Token;
 constexpr std::size_t kMaxTermsScanned = 2000;  ///< terms read from one allterms walk, at most
 constexpr std::size_t kMaxPhrases = 3;
 constexpr std::size_t kMaxNumbers = 3;
-/// Numbers whose written counts are looked up to order those in as many documents.
+/// The most a number look-up reads to order those in as many documents by how often they are written.
 constexpr std::size_t kMaxNumbersWeighed = kMaxNumbers + 32;
 constexpr std::size_t kMaxReferences = 3;
 constexpr std::size_t kTitleExpansion = 20;  ///< title words (or pairs) a last word typed may complete to
@@ -70,21 +69,22 @@ void add_numbers(const Xapian::Database& db, std::string_view typed, std::vector
     const std::string prefix = std::string(schema::kFoldedIdentifier) + compact;
     Terms numbers = most_frequent(terms_under(db, prefix, false), kMaxNumbersWeighed);
     // Among numbers in as many documents, the one written more often first: a plan citing
-    // 57-NQ/TW ten times and, once, the typo 57-NQ/TU lists the real one first. The numbers that
-    // could be shown (the first kMaxNumbers and those tied with the last) are looked up, at most
-    // kMaxNumbersWeighed of them.
-    const auto last_shown = numbers.size() < kMaxNumbers ? numbers.size() : kMaxNumbers;
-    std::size_t weighed = last_shown;
-    while (weighed < numbers.size() && last_shown > 0 && numbers[weighed].second == numbers[last_shown - 1].second) ++weighed;
-    numbers.resize(weighed);
-    std::vector<Xapian::termcount> written;
-    for (const auto& n : numbers) written.push_back(db.get_collection_freq(prefix + n.first));
-    std::vector<std::size_t> order(numbers.size());
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        return numbers[a].second != numbers[b].second ? numbers[a].second > numbers[b].second : written[a] > written[b];
+    // 57-NQ/TW ten times and, once, the typo 57-NQ/TU lists the real one first. Only the numbers
+    // that could be shown (the first kMaxNumbers and those tied with the last) are looked up.
+    const std::size_t first_shown = std::min(numbers.size(), kMaxNumbers);
+    std::size_t weighed = first_shown;
+    while (weighed < numbers.size() && numbers[weighed].second == numbers[first_shown - 1].second) ++weighed;
+    struct Number {
+        std::string text;
+        Xapian::doccount documents;
+        Xapian::termcount written;
+    };
+    std::vector<Number> ranked;
+    for (std::size_t i = 0; i < weighed; ++i) ranked.push_back({numbers[i].first, numbers[i].second, db.get_collection_freq(prefix + numbers[i].first)});
+    std::stable_sort(ranked.begin(), ranked.end(), [](const Number& a, const Number& b) {
+        return a.documents != b.documents ? a.documents > b.documents : a.written > b.written;
     });
-    for (std::size_t i = 0; i < order.size() && i < kMaxNumbers; ++i) out.push_back({upper_ascii(compact + numbers[order[i]].first), "", "number"});
+    for (std::size_t i = 0; i < ranked.size() && i < kMaxNumbers; ++i) out.push_back({upper_ascii(compact + ranked[i].text), "", "number"});
 }
 
 /// `nghi quy` → `nghị quyết`: the commonest accented bigram (or word) starting like the last words typed.
