@@ -12,6 +12,16 @@
 
 namespace tracuu::server {
 
+/** The number of bits set. std::popcount is a call into libgcc on baseline x86-64 (POPCNT is not
+ *  assumed before x86-64-v2), and a call inside a loop summing weights spills the sum to memory:
+ *  this is the same count, inlined. */
+[[nodiscard]] constexpr int bit_count(std::uint64_t x) {
+    x -= (x >> 1) & 0x5555555555555555;
+    x = (x & 0x3333333333333333) + ((x >> 2) & 0x3333333333333333);
+    x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0f;
+    return static_cast<int>((x * 0x0101010101010101) >> 56);
+}
+
 /** Document ids 1..last of one database revision, one bit each (12.5 kB per 100,000 ids).
  *  Set operations work word by word; both operands must be sized for the same `last`. */
 class DocSet {
@@ -54,7 +64,7 @@ public:
 
     [[nodiscard]] std::uint64_t count() const {
         std::uint64_t n = 0;
-        for (const std::uint64_t w : m_words) n += static_cast<std::uint64_t>(std::popcount(w));
+        for (const std::uint64_t w : m_words) n += static_cast<std::uint64_t>(bit_count(w));
         return n;
     }
 
@@ -74,6 +84,23 @@ public:
             }
         }
     }
+
+    /** The number of ids in the words before each word: with them, the rank of an id among the
+     *  set's ids costs one count in its word (4 bytes per 64 ids, made once for a set read often). */
+    [[nodiscard]] std::vector<std::uint32_t> ranks_of_words() const {
+        std::vector<std::uint32_t> ranks;
+        ranks.reserve(m_words.size());
+        std::uint32_t before = 0;
+        for (const std::uint64_t w : m_words) {
+            ranks.push_back(before);
+            before += static_cast<std::uint32_t>(bit_count(w));
+        }
+        return ranks;
+    }
+
+    /// The bits of ids 64·i to 64·i + 63 (0 past the last id).
+    [[nodiscard]] std::uint64_t word(std::size_t i) const { return i < m_words.size() ? m_words[i] : 0; }
+    [[nodiscard]] std::size_t word_count() const { return m_words.size(); }
 
     [[nodiscard]] std::size_t bytes() const { return m_words.size() * sizeof(std::uint64_t); }
 

@@ -54,17 +54,19 @@ std::string index_metrics_text(const IndexStatus& status, const std::vector<Inde
     const std::pair<const char*, const CacheStats*> caches[] = {{"answers", &status.answer_cache},
                                                                 {"counts", &status.count_cache},
                                                                 {"suggestions", &status.suggestion_cache},
-                                                                {"term_sets", &status.term_set_cache}};
+                                                                {"term_sets", &status.term_set_cache},
+                                                                {"postings", &status.postings_cache}};
     family(out, "tracuu_cache_hits_total", "counter", "Requests a cache answered.");
     for (const auto& [name, stats] : caches) sample(out, cache_series("tracuu_cache_hits_total", name), stats->hits);
     family(out, "tracuu_cache_misses_total", "counter", "Requests a cache could not answer.");
     for (const auto& [name, stats] : caches) sample(out, cache_series("tracuu_cache_misses_total", name), stats->misses);
     family(out, "tracuu_cache_capacity_entries", "gauge", "Entries a cache may keep (0: off).");
     for (const auto& [name, stats] : caches) {
-        if (stats != &status.term_set_cache) sample(out, cache_series("tracuu_cache_capacity_entries", name), stats->capacity);
+        if (stats != &status.term_set_cache && stats != &status.postings_cache) sample(out, cache_series("tracuu_cache_capacity_entries", name), stats->capacity);
     }
-    family(out, "tracuu_cache_capacity_bytes", "gauge", "Bytes the term-set cache may keep (0: off).");
+    family(out, "tracuu_cache_capacity_bytes", "gauge", "Bytes the term-set and postings caches may keep (0: off).");
     sample(out, cache_series("tracuu_cache_capacity_bytes", "term_sets"), status.term_set_cache.capacity);
+    sample(out, cache_series("tracuu_cache_capacity_bytes", "postings"), status.postings_cache.capacity);
     family(out, "tracuu_cache_warmed_total", "counter", "Answers the cache warmer computed ahead of their asking.");
     sample(out, "tracuu_cache_warmed_total", status.warmed);
     return out;

@@ -123,6 +123,7 @@ nlohmann::json to_json(const IndexStatus& status) {
               {"counts", cache(status.count_cache)},
               {"suggestions", cache(status.suggestion_cache)},
               {"term_sets", cache(status.term_set_cache)},
+              {"postings", cache(status.postings_cache)},
               {"warmed", status.warmed}}}};
 }
 

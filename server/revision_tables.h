@@ -12,6 +12,7 @@
 #include <mutex>
 #include <string>
 
+#include "server/bm25_parts.h"
 #include "server/cited_key_table.h"
 #include "server/facet_counter.h"
 
@@ -82,10 +83,12 @@ private:
 
 /** The facet table (12 ms at 100,000 documents) and the cited-key table (38 ms) of a local index,
  *  which every searcher used to build for itself after each commit, on the first search or
- *  suggestion that needed them (measured: bench/perf/PROFILE.md). */
+ *  suggestion that needed them (measured: bench/perf/PROFILE.md), and the document lengths pages
+ *  are ranked with (page_ranker.h; 8 ms). */
 struct RevisionTables {
     LatestTable<FacetTable> facets;
     LatestTable<CitedKeyTable> cited_keys;
+    LatestTable<DocLengths> lengths;
 };
 
 }  // namespace tracuu::server

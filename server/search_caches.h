@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "server/match_sets.h"
+#include "server/page_ranker.h"
 #include "server/recent_searches.h"
 #include "server/revision_tables.h"
 #include "server/revision_cache.h"
@@ -41,6 +42,9 @@ struct MatchCounts {
  *  - `term_sets`: the documents of each term a query's matching part names, as sets: a new query
  *    made of words asked before on the revision is counted by set algebra (match_sets.h) and
  *    only its page is ranked.
+ *  - `postings`: the postings of each word (term or synonym) a new query weighs, with what BM25
+ *    needs of them: its page is then ranked from them (page_ranker.h) instead of by Xapian's
+ *    matcher walking every match.
  *  - `tables`: the facet and cited-key tables of the newest revision, built once for all. */
 struct SearchCaches {
     /// How much each cache keeps; 0 keeps nothing.
@@ -50,16 +54,19 @@ struct SearchCaches {
         std::size_t suggestions = 0;  ///< entries
         std::size_t recent = 0;       ///< entries
         std::size_t term_set_bytes = 0;
+        std::size_t postings_bytes = 0;
     };
 
     explicit SearchCaches(const Sizes& sizes)
-        : answers(sizes.answers), counts(sizes.counts), suggestions(sizes.suggestions), recent(sizes.recent), term_sets(sizes.term_set_bytes) {}
+        : answers(sizes.answers), counts(sizes.counts), suggestions(sizes.suggestions), recent(sizes.recent), term_sets(sizes.term_set_bytes),
+          postings(sizes.postings_bytes) {}
 
     RevisionCache<SearchAnswer> answers;
     RevisionCache<MatchCounts> counts;
     RevisionCache<std::vector<Suggestion>> suggestions;
     RecentSearches recent;
     DocSetCache term_sets;
+    PartCache postings;
     RevisionTables tables;
     std::atomic<std::uint64_t> warmed{0};  ///< answers computed ahead of their asking (Searcher::warm)
 };

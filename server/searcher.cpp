@@ -169,6 +169,7 @@ void Searcher::prepare_tables() {
     try {
         (void)facet_table();
         (void)cited_key_table();
+        if (m_caches != nullptr) (void)m_caches->tables.lengths.get(revision(), m_db);
     } catch (const Xapian::Error&) {
         // The request that needs a table meets the problem and reports it.
     }
@@ -244,10 +245,9 @@ Result<SearchAnswer> Searcher::compute(const SearchRequest& request) {
                     // A phrase too slow to match in full: rank with the plain query.
                 }
             }
-            // Pages stop early once their best matches are certain: guarded against Xapian's skip.
-            Xapian::MSet page = run(filtered(parsed.value().query), guard_and_maybe(filtered(ranked.query)), request, offset, deadline, answer);
+            RankedPage page = run(filtered(parsed.value().query), filtered(ranked.query), request, offset, deadline, answer);
             if (answer.total == 0) {
-                page = run(filtered(parsed.value().relaxed), guard_and_maybe(filtered(ranked.relaxed)), request, offset, deadline, answer);
+                page = run(filtered(parsed.value().relaxed), filtered(ranked.relaxed), request, offset, deadline, answer);
                 answer.relaxed = answer.total > 0;
             }
             fill_hits(page, parsed.value(), answer);
@@ -273,11 +273,12 @@ Result<SearchAnswer> Searcher::compute(const SearchRequest& request) {
 
 bool Searcher::sets_enabled() const { return m_caches != nullptr && m_caches->term_sets.sets.enabled(); }
 
-Xapian::MSet Searcher::run(const Xapian::Query& query, const Xapian::Query& ranked, const SearchRequest& request, Xapian::doccount offset,
-                           CountDeadline deadline, SearchAnswer& answer) {
+RankedPage Searcher::run(const Xapian::Query& query, const Xapian::Query& ranked, const SearchRequest& request, Xapian::doccount offset,
+                         CountDeadline deadline, SearchAnswer& answer) {
     answer.total_exact = true;
     Xapian::Enquire enquire(m_db);
-    enquire.set_query(ranked);
+    // Pages stop early once their best matches are certain: guarded against Xapian's skip.
+    enquire.set_query(guard_and_maybe(ranked));
     if (request.sort != SortOrder::Relevance) {
         enquire.set_sort_by_value_then_relevance(schema::kSlotDate, request.sort == SortOrder::DateDescending);
     }
@@ -287,11 +288,9 @@ Xapian::MSet Searcher::run(const Xapian::Query& query, const Xapian::Query& rank
         const std::string key = m_caches != nullptr && m_caches->counts.enabled() ? counts_key(query, revision) : "";
         if (!key.empty()) {
             if (auto counts = m_caches->counts.find(key)) {
-                // The page alone: Xapian may stop as soon as the best matches are certain.
-                Xapian::MSet mset = enquire.get_mset(offset, request.size);
                 answer.total = counts->total;
                 answer.facets = std::move(counts->facets);
-                return mset;
+                return page_alone(enquire, query, ranked, request, offset, deadline, nullptr);
             }
         }
         const std::shared_ptr<const FacetTable> table = facet_table();
@@ -301,11 +300,10 @@ Xapian::MSet Searcher::run(const Xapian::Query& query, const Xapian::Query& rank
                 // from earlier queries; only the page is ranked. With every set to read, this
                 // costs what the exact pass below costs; with them kept, half (PROFILE.md).
                 const DocSet matches = matching_documents(m_db, query, &m_caches->term_sets, sets_key(revision), deadline);
-                Xapian::MSet mset = enquire.get_mset(offset, request.size);
                 answer.total = matches.count();
                 answer.facets = table->facets(matches);
                 if (!key.empty()) m_caches->counts.store(key, MatchCounts{answer.total, answer.facets});
-                return mset;
+                return page_alone(enquire, query, ranked, request, offset, deadline, &matches);
             } catch (const MatchingTimedOut&) {
                 // A part too slow to match in full: the pass below counts within the time limit.
             }
@@ -323,7 +321,7 @@ Xapian::MSet Searcher::run(const Xapian::Query& query, const Xapian::Query& rank
             answer.total = mset.get_matches_estimated();
             answer.facets = table->facets(spy);
             if (!key.empty()) m_caches->counts.store(key, MatchCounts{answer.total, answer.facets});
-            return mset;
+            return page_of(mset);
         } catch (const MatchingTimedOut&) {
             // Too many matches to count in time: the page alone, Xapian's estimate of the total
             // (at least the matches seen) and the facets of those, said to be so.
@@ -332,7 +330,7 @@ Xapian::MSet Searcher::run(const Xapian::Query& query, const Xapian::Query& rank
             answer.total = std::max<std::uint64_t>(mset.get_matches_estimated(), spy.seen());
             answer.total_exact = false;
             answer.facets = table->facets(spy);
-            return mset;
+            return page_of(mset);
         }
     }
     Xapian::ValueCountMatchSpy types(schema::kSlotType), issuers(schema::kSlotIssuer), years(schema::kSlotYear), statuses(schema::kSlotStatus);
@@ -341,16 +339,43 @@ Xapian::MSet Searcher::run(const Xapian::Query& query, const Xapian::Query& rank
     Xapian::MSet mset = enquire.get_mset(offset, request.size, m_db.get_doccount());
     answer.total = mset.get_matches_estimated();
     answer.facets = facets_of(types, issuers, years, statuses);
-    return mset;
+    return page_of(mset);
 }
 
-void Searcher::fill_hits(const Xapian::MSet& page, const indexer::ParsedQuery& searched, SearchAnswer& answer) {
-    const double best = page.get_max_attained();
+RankedPage Searcher::page_alone(Xapian::Enquire& enquire, const Xapian::Query& query, const Xapian::Query& ranked, const SearchRequest& request,
+                                Xapian::doccount offset, CountDeadline deadline, const DocSet* matches) {
+    const std::optional<std::vector<QueryPart>> parts =
+        request.sort == SortOrder::Relevance && m_caches != nullptr && m_caches->postings.parts.enabled() ? weighted_parts(ranked) : std::nullopt;
+    if (parts) {
+        try {
+            // Only phrases make `ranked` differ from `query`, and a query with one has no parts.
+            const std::string revision_key = sets_key(m_db.get_revision());
+            std::optional<DocSet> counted;
+            if (matches == nullptr) counted = matching_documents(m_db, query, &m_caches->term_sets, revision_key, deadline);
+            const std::shared_ptr<const DocLengths> lengths = m_caches->tables.lengths.get(revision(), m_db);
+            const KeptPostings kept{&m_caches->postings, &m_caches->term_sets, revision_key, deadline};
+            std::optional<RankedPage> page = rank_matches(m_db, *parts, matches != nullptr ? *matches : *counted, offset, request.size, *lengths, kept);
+            if (page) return std::move(*page);
+        } catch (const MatchingTimedOut&) {
+            // A filter too slow to match in full (a date range): Xapian ranks the page within its limit.
+        }
+    }
+    return page_of(enquire.get_mset(offset, request.size));
+}
+
+RankedPage Searcher::page_of(const Xapian::MSet& mset) {
+    RankedPage page;
+    page.best = mset.get_max_attained();
+    for (auto it = mset.begin(); it != mset.end(); ++it) page.hits.push_back(RankedDoc{*it, it.get_weight()});
+    return page;
+}
+
+void Searcher::fill_hits(const RankedPage& page, const indexer::ParsedQuery& searched, SearchAnswer& answer) {
     answer.results.clear();
-    for (auto it = page.begin(); it != page.end(); ++it) {
-        const indexer::IndexedDocument doc = indexer::read_document(it.get_document());
+    for (const RankedDoc& ranked : page.hits) {
+        const indexer::IndexedDocument doc = indexer::read_document(m_db.get_document(ranked.id));
         const Snippet snippet = make_snippet(doc.text, searched.highlight, m_analyzer, kSnippetBytes, searched.highlight_exact);
-        SearchHit hit{doc.id, doc.title, snippet.html, snippet.page, best > 0 ? it.get_weight() / best : 0, doc.fields,
+        SearchHit hit{doc.id, doc.title, snippet.html, snippet.page, page.best > 0 ? ranked.weight / page.best : 0, doc.fields,
                       indexer::outline_path_at(doc.outline, snippet.offset), doc.ocr};
         answer.results.push_back(std::move(hit));
     }
@@ -412,13 +437,14 @@ Result<BudgetAnswer> Searcher::budget(const BudgetQuery& query) {
 }
 
 IndexStatus Searcher::status() const {
-    IndexStatus status{m_db.get_termfreq(std::string(schema::kKind) + std::string(schema::kKindDocument)), revision(), {}, {}, {}, 0};
+    IndexStatus status{m_db.get_termfreq(std::string(schema::kKind) + std::string(schema::kKindDocument)), revision(), {}, {}, {}, {}, {}, 0};
     if (m_caches != nullptr) {
         status.answer_cache = m_caches->answers.stats();
         status.warmed = m_caches->warmed.load();
         status.count_cache = m_caches->counts.stats();
         status.suggestion_cache = m_caches->suggestions.stats();
         status.term_set_cache = m_caches->term_sets.sets.stats();
+        status.postings_cache = m_caches->postings.parts.stats();
     }
     return status;
 }

@@ -16,6 +16,7 @@
 #include "server/count_deadline.h"
 #include "server/diacritic_restorer.h"
 #include "server/facet_counter.h"
+#include "server/page_ranker.h"
 #include "server/reference_reader.h"
 #include "server/search_caches.h"
 #include "server/search_types.h"
@@ -99,8 +100,14 @@ private:
      *  time limit cut the count short: then total_exact is false); returns the
      *  requested page of matches of `ranked`, which must match the same documents (`query` itself,
      *  or `query` with its phrases restricted to their known matches: see within_known_matches()). */
-    Xapian::MSet run(const Xapian::Query& query, const Xapian::Query& ranked, const SearchRequest& request, Xapian::doccount offset,
-                     CountDeadline deadline, SearchAnswer& answer);
+    RankedPage run(const Xapian::Query& query, const Xapian::Query& ranked, const SearchRequest& request, Xapian::doccount offset,
+                   CountDeadline deadline, SearchAnswer& answer);
+    /** The page of `ranked` when its matches are counted already (`matches`, when known): ranked
+     *  from the kept postings when the order is by relevance and its weight a sum of BM25 parts
+     *  (page_ranker.h), else by `enquire` (set to `ranked`), which may stop early. */
+    RankedPage page_alone(Xapian::Enquire& enquire, const Xapian::Query& query, const Xapian::Query& ranked, const SearchRequest& request,
+                          Xapian::doccount offset, CountDeadline deadline, const DocSet* matches);
+    static RankedPage page_of(const Xapian::MSet& mset);
     /// Queries are counted with the term sets kept in the caches (one local index with room for them).
     [[nodiscard]] bool sets_enabled() const;
     /// The facet table of the open revision: the one the caches share, else this searcher's own.
@@ -108,7 +115,7 @@ private:
     /// The cited-key table of the open revision, likewise.
     std::shared_ptr<const CitedKeyTable> cited_key_table();
     /// Turns a page of matches into hits with snippets marking the words searched for.
-    void fill_hits(const Xapian::MSet& page, const indexer::ParsedQuery& searched, SearchAnswer& answer);
+    void fill_hits(const RankedPage& page, const indexer::ParsedQuery& searched, SearchAnswer& answer);
 
     Xapian::Database m_db;
     indexer::QueryBuilder m_queries;

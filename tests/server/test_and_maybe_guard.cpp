@@ -7,35 +7,16 @@
 #include <string>
 #include <vector>
 
-#include "indexer/index_run.h"
 #include "indexer/query_builder.h"
 #include "server/and_maybe_guard.h"
 #include "server/searcher.h"
-#include "tests/support/temp_dir.h"
+#include "tests/support/corpus_index.h"
 
 using tracuu::server::guard_and_maybe;
-using tracuu::testing::TempDir;
+using tracuu::testing::demo_corpus_index;
 using Q = Xapian::Query;
 
 namespace {
-
-/// The demo corpus (corpus/), indexed once for the cases below.
-class Corpus {
-public:
-    Corpus() {
-        auto writer = tracuu::indexer::IndexWriter::open(m_dir.path() / "index").value();
-        (void)tracuu::indexer::index_paths(writer, {std::filesystem::path(TRACUU_SOURCE_DIR) / "corpus"}, {}, nullptr);
-    }
-    [[nodiscard]] std::string index() const { return (m_dir.path() / "index").string(); }
-
-private:
-    TempDir m_dir;
-};
-
-const Corpus& corpus() {
-    static const Corpus indexed;
-    return indexed;
-}
 
 std::map<Xapian::docid, double> every_weight(const Xapian::Database& db, const Q& query) {
     Xapian::Enquire enquire(db);
@@ -78,7 +59,7 @@ const std::vector<std::string> kQueries = {"ngân sách", "đầu tư công", "t
 TEST_SUITE("server") {
 
 TEST_CASE("an AND_MAYBE guarded against Xapian's skip matches and weighs as before, and its pages stop early without losing a document") {
-    const Xapian::Database db(corpus().index());
+    const Xapian::Database db(demo_corpus_index());
     const tracuu::indexer::QueryBuilder builder;
     std::size_t plain_pages_missing = 0;
     for (const std::string& q : kQueries) {
@@ -113,8 +94,8 @@ TEST_CASE("queries without an AND_MAYBE, or with one below a parameter, are kept
 
 TEST_CASE("pages of a search with its counts known follow one another: no result is lost or shown twice") {
     tracuu::server::SearchCaches caches({.answers = 64, .counts = 64, .term_set_bytes = std::size_t{1} << 20});
-    auto counted = tracuu::server::Searcher::open(std::vector<std::string>{corpus().index()}, &caches);
-    auto exhaustive = tracuu::server::Searcher::open(std::filesystem::path(corpus().index()));
+    auto counted = tracuu::server::Searcher::open(std::vector<std::string>{demo_corpus_index()}, &caches);
+    auto exhaustive = tracuu::server::Searcher::open(std::filesystem::path(demo_corpus_index()));
     REQUIRE(counted.ok());
     REQUIRE(exhaustive.ok());
     for (const std::string q : {"ngân sách", "đầu tư công"}) {

@@ -1,0 +1,224 @@
+#include "server/bm25_parts.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <limits>
+#include <string>
+#include <utility>
+
+#include "server/doc_set_source.h"
+
+namespace tracuu::server {
+namespace {
+
+// Xapian::BM25Weight() defaults (k1, b, min_normlen; k2 = 0 adds nothing, k3 with a wqf of 1
+// multiplies by 1; with k1 = 1, the factor k1 + 1 is exact wherever it is applied): the weighting Enquire uses unless told otherwise, as the searcher does.
+constexpr double kK1 = 1;
+constexpr double kB = 0.5;
+constexpr double kMinNormlen = 0.5;
+
+/// The factor of an OP_SCALE_WEIGHT query, which Xapian 1.4 shows only in its description:
+/// `Query(0.2999999999999999889 * …)`, printed with enough digits to read back exactly.
+std::optional<double> scale_factor(const Xapian::Query& query) {
+    const std::string description = query.get_description();
+    constexpr std::string_view kOpening = "Query(";
+    const std::size_t times = description.find(" * ");
+    if (description.rfind(kOpening, 0) != 0 || times == std::string::npos) return std::nullopt;
+    const char* begin = description.c_str() + kOpening.size();
+    char* end = nullptr;
+    const double factor = std::strtod(begin, &end);
+    if (end != description.c_str() + times || !std::isfinite(factor) || factor < 0) return std::nullopt;
+    return factor;
+}
+
+/// Whether `query` matches exactly where a part it is (or scales) is in a document.
+bool is_part(const Xapian::Query& query) {
+    switch (query.get_type()) {
+        case Xapian::Query::LEAF_TERM:
+        case Xapian::Query::OP_SYNONYM:
+        case Xapian::Query::LEAF_MATCH_NOTHING:
+            return true;
+        case Xapian::Query::OP_SCALE_WEIGHT:
+            return is_part(query.get_subquery(0));
+        default:
+            return false;
+    }
+}
+
+bool collect_parts(const Xapian::Query& query, double factor, std::vector<Xapian::Query>& conditions, std::vector<QueryPart>& parts);
+
+/// A subquery that weighs only where it matches, which its parent's matching does not imply.
+bool collect_optional(const Xapian::Query& query, double factor, std::vector<Xapian::Query>& conditions, std::vector<QueryPart>& parts) {
+    if (is_part(query)) return collect_parts(query, factor, conditions, parts);
+    conditions.push_back(query);
+    const bool collected = collect_parts(query, factor, conditions, parts);
+    conditions.pop_back();
+    return collected;
+}
+
+bool collect_parts(const Xapian::Query& query, double factor, std::vector<Xapian::Query>& conditions, std::vector<QueryPart>& parts) {
+    const std::size_t subqueries = query.get_num_subqueries();
+    switch (query.get_type()) {
+        case Xapian::Query::LEAF_TERM:
+        case Xapian::Query::OP_SYNONYM:
+            if (factor != 0) parts.push_back(QueryPart{query, factor, conditions});
+            return true;
+        case Xapian::Query::LEAF_MATCH_NOTHING:
+            return true;
+        case Xapian::Query::OP_AND:
+            // Where an AND matches, every side does.
+            for (std::size_t i = 0; i < subqueries; ++i) {
+                if (!collect_parts(query.get_subquery(i), factor, conditions, parts)) return false;
+            }
+            return true;
+        case Xapian::Query::OP_OR:
+            for (std::size_t i = 0; i < subqueries; ++i) {
+                if (!collect_optional(query.get_subquery(i), factor, conditions, parts)) return false;
+            }
+            return true;
+        case Xapian::Query::OP_AND_MAYBE:
+            if (!collect_parts(query.get_subquery(0), factor, conditions, parts)) return false;
+            for (std::size_t i = 1; i < subqueries; ++i) {
+                if (!collect_optional(query.get_subquery(i), factor, conditions, parts)) return false;
+            }
+            return true;
+        case Xapian::Query::OP_FILTER:
+        case Xapian::Query::OP_AND_NOT:
+            return collect_parts(query.get_subquery(0), factor, conditions, parts);
+        case Xapian::Query::OP_SCALE_WEIGHT: {
+            const std::optional<double> scale = scale_factor(query);
+            // Xapian multiplies the factors from the top down, as here.
+            return scale && collect_parts(query.get_subquery(0), factor * *scale, conditions, parts);
+        }
+        default:
+            return false;
+    }
+}
+
+/// BM25's termweight for a part in `termfreq` of `documents` documents, as BM25Weight::init.
+double termweight_for(Xapian::doccount documents, double termfreq, double factor) {
+    double ratio = (static_cast<double>(documents) - termfreq + 0.5) / (termfreq + 0.5);
+    if (ratio < 2) ratio = ratio * 0.5 + 1;
+    return std::log(ratio) * factor * (kK1 + 1);
+}
+
+using Postings = std::vector<std::pair<Xapian::docid, Xapian::termcount>>;
+
+Postings read_postings(const Xapian::Database& db, const std::string& term, Xapian::docid last) {
+    Postings out;
+    out.reserve(db.get_termfreq(term));
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term) && *it <= last; ++it) out.emplace_back(*it, it.get_wdf());
+    return out;
+}
+
+/// Both lists' documents in id order, the wdf of a document in both summed.
+Postings merge(const Postings& a, const Postings& b) {
+    Postings out;
+    out.reserve(a.size() + b.size());
+    std::size_t i = 0;
+    std::size_t j = 0;
+    while (i < a.size() || j < b.size()) {
+        if (j == b.size() || (i < a.size() && a[i].first < b[j].first)) {
+            out.push_back(a[i++]);
+        } else if (i == a.size() || b[j].first < a[i].first) {
+            out.push_back(b[j++]);
+        } else {
+            out.emplace_back(a[i].first, a[i].second + b[j].second);
+            ++i;
+            ++j;
+        }
+    }
+    return out;
+}
+
+/// Xapian's weight for `part` in one document it matches, asked of Xapian itself.
+double xapian_weight(const Xapian::Database& db, const QueryPart& part, Xapian::docid id) {
+    auto one = std::make_shared<DocSet>(db.get_lastdocid());
+    one->add(id);
+    const Xapian::Query scaled = part.factor == 1 ? part.query : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, part.query, part.factor);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, scaled, Xapian::Query((new DocSetSource(one, "one document"))->release())));
+    const Xapian::MSet mset = enquire.get_mset(0, 1);
+    return mset.empty() ? 0 : mset.begin().get_weight();
+}
+
+/** A synonym's termweight. Xapian weighs a synonym with a document frequency it estimates from
+ *  its terms' (combining them pairwise in an order of its own), so the estimate is read back from
+ *  Xapian's weight in one document and the termweight computed from it as for a term. */
+std::optional<double> synonym_termweight(const Xapian::Database& db, const QueryPart& part, const DocLengths& lengths, Xapian::docid id,
+                                         Xapian::termcount wdf) {
+    const double measured = xapian_weight(db, part, id) / lengths.saturation(wdf, id);
+    if (!(measured > 0) || !std::isfinite(measured) || part.factor <= 0) return std::nullopt;
+    double ratio = std::exp(measured / (part.factor * (kK1 + 1)));
+    if (ratio < 2) ratio = (ratio - 1) * 2;  // undoes termweight_for's ratio * 0.5 + 1
+    const double termfreq = std::round((static_cast<double>(lengths.documents()) + 0.5 - 0.5 * ratio) / (ratio + 1));
+    const double exact = termweight_for(lengths.documents(), termfreq, part.factor);
+    if (std::abs(exact - measured) > 1e-9 * measured) return std::nullopt;
+    return exact;
+}
+
+}  // namespace
+
+std::shared_ptr<const DocLengths> DocLengths::build(const Xapian::Database& db) {
+    auto out = std::make_shared<DocLengths>();
+    const Xapian::docid last = db.get_lastdocid();
+    out->m_lengths.assign(static_cast<std::size_t>(last) + 1, 0);
+    for (auto it = db.postlist_begin(""); it != db.postlist_end("") && *it <= last; ++it) out->m_lengths[*it] = it.get_doclength();
+    out->m_documents = db.get_doccount();
+    // Xapian's statistics: the total length over the number of documents, then its inverse.
+    const double average = out->m_documents == 0 ? 0 : static_cast<double>(db.get_total_length()) / out->m_documents;
+    const double length_factor = average == 0 ? 0 : 1 / average;
+    out->m_length_parts.reserve(out->m_lengths.size());
+    for (const std::uint32_t length : out->m_lengths) {
+        const double normlen = std::max(length * length_factor, kMinNormlen);
+        out->m_length_parts.push_back(kK1 * (normlen * kB + (1 - kB)));
+    }
+    return out;
+}
+
+std::optional<std::vector<QueryPart>> weighted_parts(const Xapian::Query& query) {
+    std::vector<QueryPart> parts;
+    std::vector<Xapian::Query> conditions;
+    if (!collect_parts(query, 1, conditions, parts)) return std::nullopt;
+    return parts;
+}
+
+std::optional<WeightedPart> read_part(const Xapian::Database& db, const QueryPart& part, const DocLengths& lengths) {
+    const Xapian::docid last = db.get_lastdocid();
+    Postings postings;
+    const bool synonym = part.query.get_type() == Xapian::Query::OP_SYNONYM;
+    if (synonym) {
+        for (std::size_t i = 0; i < part.query.get_num_subqueries(); ++i) {
+            const Xapian::Query term = part.query.get_subquery(i);
+            if (term.get_type() != Xapian::Query::LEAF_TERM) return std::nullopt;
+            postings = merge(postings, read_postings(db, *term.get_terms_begin(), last));
+        }
+        // Xapian's SynonymPostList holds a synonym's wdf to the document's length.
+        for (auto& [id, wdf] : postings) wdf = std::min(wdf, lengths.length(id));
+    } else {
+        postings = read_postings(db, *part.query.get_terms_begin(), last);
+    }
+    WeightedPart out{DocSet(last), {}, {}, 0};
+    out.wdfs.reserve(postings.size());
+    for (const auto& [id, wdf] : postings) {
+        if (wdf > std::numeric_limits<std::uint16_t>::max()) return std::nullopt;
+        out.documents.add(id);
+        out.wdfs.push_back(static_cast<std::uint16_t>(wdf));
+    }
+    out.word_ranks = out.documents.ranks_of_words();
+    if (postings.empty()) return out;
+    if (synonym) {
+        const std::optional<double> termweight = synonym_termweight(db, part, lengths, postings.front().first, postings.front().second);
+        if (!termweight) return std::nullopt;
+        out.termweight = *termweight;
+    } else {
+        out.termweight = termweight_for(lengths.documents(), db.get_termfreq(*part.query.get_terms_begin()), part.factor);
+    }
+    for (std::size_t i = 0; i < postings.size(); ++i) {
+        out.max_weight = std::max(out.max_weight, out.termweight * lengths.saturation(out.wdfs[i], postings[i].first));
+    }
+    return out;
+}
+
+}  // namespace tracuu::server
