@@ -13,7 +13,8 @@ namespace tracuu::server {
 namespace {
 
 // Xapian::BM25Weight() defaults (k1, b, min_normlen; k2 = 0 adds nothing, k3 with a wqf of 1
-// multiplies by 1; with k1 = 1, the factor k1 + 1 is exact wherever it is applied): the weighting Enquire uses unless told otherwise, as the searcher does.
+// multiplies by 1; with k1 = 1, the factor k1 + 1 = 2 of WeightedPart::termweight is exact
+// wherever it is applied): the weighting Enquire uses unless told otherwise, as the searcher does.
 constexpr double kK1 = 1;
 constexpr double kB = 0.5;
 constexpr double kMinNormlen = 0.5;
@@ -96,11 +97,11 @@ bool collect_parts(const Xapian::Query& query, double factor, std::vector<Xapian
     }
 }
 
-/// BM25's termweight for a part in `termfreq` of `documents` documents, as BM25Weight::init.
-double termweight_for(Xapian::doccount documents, double termfreq, double factor) {
+/// The log of BM25's ratio for a part in `termfreq` of `documents` documents, as BM25Weight::init.
+double idf_for(Xapian::doccount documents, double termfreq) {
     double ratio = (static_cast<double>(documents) - termfreq + 0.5) / (termfreq + 0.5);
     if (ratio < 2) ratio = ratio * 0.5 + 1;
-    return std::log(ratio) * factor * (kK1 + 1);
+    return std::log(ratio);
 }
 
 using Postings = std::vector<std::pair<Xapian::docid, Xapian::termcount>>;
@@ -133,27 +134,26 @@ Postings merge(const Postings& a, const Postings& b) {
 }
 
 /// Xapian's weight for `part` in one document it matches, asked of Xapian itself.
-double xapian_weight(const Xapian::Database& db, const QueryPart& part, Xapian::docid id) {
+double xapian_weight(const Xapian::Database& db, const Xapian::Query& part, Xapian::docid id) {
     auto one = std::make_shared<DocSet>(db.get_lastdocid());
     one->add(id);
-    const Xapian::Query scaled = part.factor == 1 ? part.query : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, part.query, part.factor);
     Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, scaled, Xapian::Query((new DocSetSource(one, "one document"))->release())));
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, part, Xapian::Query((new DocSetSource(one, "one document"))->release())));
     const Xapian::MSet mset = enquire.get_mset(0, 1);
     return mset.empty() ? 0 : mset.begin().get_weight();
 }
 
-/** A synonym's termweight. Xapian weighs a synonym with a document frequency it estimates from
- *  its terms' (combining them pairwise in an order of its own), so the estimate is read back from
- *  Xapian's weight in one document and the termweight computed from it as for a term. */
-std::optional<double> synonym_termweight(const Xapian::Database& db, const QueryPart& part, const DocLengths& lengths, Xapian::docid id,
-                                         Xapian::termcount wdf) {
-    const double measured = xapian_weight(db, part, id) / lengths.saturation(wdf, id);
-    if (!(measured > 0) || !std::isfinite(measured) || part.factor <= 0) return std::nullopt;
-    double ratio = std::exp(measured / (part.factor * (kK1 + 1)));
-    if (ratio < 2) ratio = (ratio - 1) * 2;  // undoes termweight_for's ratio * 0.5 + 1
+/** A synonym's idf. Xapian weighs a synonym with a document frequency it estimates from its
+ *  terms' (combining them pairwise in an order of its own), so the estimate is read back from
+ *  Xapian's weight in one document and the idf computed from it as for a term. */
+std::optional<double> synonym_idf(const Xapian::Database& db, const Xapian::Query& synonym, const DocLengths& lengths, Xapian::docid id,
+                                  Xapian::termcount wdf) {
+    const double measured = xapian_weight(db, synonym, id) / lengths.saturation(wdf, id) / (kK1 + 1);
+    if (!(measured > 0) || !std::isfinite(measured)) return std::nullopt;
+    double ratio = std::exp(measured);
+    if (ratio < 2) ratio = (ratio - 1) * 2;  // undoes idf_for's ratio * 0.5 + 1
     const double termfreq = std::round((static_cast<double>(lengths.documents()) + 0.5 - 0.5 * ratio) / (ratio + 1));
-    const double exact = termweight_for(lengths.documents(), termfreq, part.factor);
+    const double exact = idf_for(lengths.documents(), termfreq);
     if (std::abs(exact - measured) > 1e-9 * measured) return std::nullopt;
     return exact;
 }
@@ -184,22 +184,23 @@ std::optional<std::vector<QueryPart>> weighted_parts(const Xapian::Query& query)
     return parts;
 }
 
-std::optional<WeightedPart> read_part(const Xapian::Database& db, const QueryPart& part, const DocLengths& lengths) {
+std::optional<WeightedPart> read_part(const Xapian::Database& db, const Xapian::Query& part, const DocLengths& lengths) {
     const Xapian::docid last = db.get_lastdocid();
     Postings postings;
-    const bool synonym = part.query.get_type() == Xapian::Query::OP_SYNONYM;
+    const bool synonym = part.get_type() == Xapian::Query::OP_SYNONYM;
     if (synonym) {
-        for (std::size_t i = 0; i < part.query.get_num_subqueries(); ++i) {
-            const Xapian::Query term = part.query.get_subquery(i);
+        for (std::size_t i = 0; i < part.get_num_subqueries(); ++i) {
+            const Xapian::Query term = part.get_subquery(i);
             if (term.get_type() != Xapian::Query::LEAF_TERM) return std::nullopt;
             postings = merge(postings, read_postings(db, *term.get_terms_begin(), last));
         }
         // Xapian's SynonymPostList holds a synonym's wdf to the document's length.
         for (auto& [id, wdf] : postings) wdf = std::min(wdf, lengths.length(id));
     } else {
-        postings = read_postings(db, *part.query.get_terms_begin(), last);
+        if (part.get_type() != Xapian::Query::LEAF_TERM) return std::nullopt;
+        postings = read_postings(db, *part.get_terms_begin(), last);
     }
-    WeightedPart out{DocSet(last), {}, {}, 0};
+    WeightedPart out{DocSet(last), {}, {}, 0, 0};
     out.wdfs.reserve(postings.size());
     for (const auto& [id, wdf] : postings) {
         if (wdf > std::numeric_limits<std::uint16_t>::max()) return std::nullopt;
@@ -209,15 +210,13 @@ std::optional<WeightedPart> read_part(const Xapian::Database& db, const QueryPar
     out.word_ranks = out.documents.ranks_of_words();
     if (postings.empty()) return out;
     if (synonym) {
-        const std::optional<double> termweight = synonym_termweight(db, part, lengths, postings.front().first, postings.front().second);
-        if (!termweight) return std::nullopt;
-        out.termweight = *termweight;
+        const std::optional<double> idf = synonym_idf(db, part, lengths, postings.front().first, postings.front().second);
+        if (!idf) return std::nullopt;
+        out.idf = *idf;
     } else {
-        out.termweight = termweight_for(lengths.documents(), db.get_termfreq(*part.query.get_terms_begin()), part.factor);
+        out.idf = idf_for(lengths.documents(), db.get_termfreq(*part.get_terms_begin()));
     }
-    for (std::size_t i = 0; i < postings.size(); ++i) {
-        out.max_weight = std::max(out.max_weight, out.termweight * lengths.saturation(out.wdfs[i], postings[i].first));
-    }
+    for (std::size_t i = 0; i < postings.size(); ++i) out.max_saturation = std::max(out.max_saturation, lengths.saturation(out.wdfs[i], postings[i].first));
     return out;
 }
 

@@ -61,18 +61,22 @@ struct QueryPart {
 [[nodiscard]] std::optional<std::vector<QueryPart>> weighted_parts(const Xapian::Query& query);
 
 /** A part's postings with what BM25 needs of them: the documents, their wdf (for a synonym, the
- *  sum of its terms' wdf, at most the document's length, as Xapian counts it) and the part's
- *  termweight (idf × scale factor). weight(rank, id) is then Xapian's weight of the part in the
- *  document of that rank in `documents`, up to the last digits. */
+ *  sum of its terms' wdf, at most the document's length, as Xapian counts it) and its idf. They
+ *  do not depend on the scale factor, so a word kept for one query serves every query that
+ *  weighs it, at any factor. */
 struct WeightedPart {
     DocSet documents;
     std::vector<std::uint32_t> word_ranks;  ///< documents.ranks_of_words()
     std::vector<std::uint16_t> wdfs;        ///< in document id order, as `documents` holds them
-    double termweight = 0;
-    double max_weight = 0;  ///< the part's greatest weight in any of its documents
+    double idf = 0;                         ///< log of BM25's ratio for the part's frequency
+    double max_saturation = 0;              ///< the greatest DocLengths::saturation() in its documents
 
-    /// The part's weight in document `id`: 0 when the part is not in it.
-    [[nodiscard]] double weight(Xapian::docid id, const DocLengths& lengths) const {
+    /// BM25's termweight of the part under a scale factor, computed as Xapian computes it.
+    [[nodiscard]] double termweight(double factor) const { return idf * factor * 2; }  // 2: k1 + 1
+
+    /** Xapian's weight of the part in document `id` (0 when the part is not in it), up to the last
+     *  digits, `termweight` being termweight(factor). */
+    [[nodiscard]] double weight(Xapian::docid id, const DocLengths& lengths, double termweight) const {
         const std::size_t i = id / 64;
         const std::uint64_t bits = documents.word(i);
         const int bit = static_cast<int>(id % 64);
@@ -86,9 +90,10 @@ struct WeightedPart {
     }
 };
 
-/** Reads `part` from `db` (as open; the lengths of the same revision). nullopt when it cannot be
- *  read as such: a wdf past 65,535, a synonym of anything but terms, or a termweight that cannot
- *  be recovered from Xapian. Throws Xapian::Error like any read. */
-[[nodiscard]] std::optional<WeightedPart> read_part(const Xapian::Database& db, const QueryPart& part, const DocLengths& lengths);
+/** Reads a part (QueryPart::query: a term or a synonym of terms) from `db` (as open; the lengths
+ *  of the same revision). nullopt when it cannot be read as such: a wdf past 65,535, a synonym of
+ *  anything but terms, or an idf that cannot be recovered from Xapian. Throws Xapian::Error like
+ *  any read. */
+[[nodiscard]] std::optional<WeightedPart> read_part(const Xapian::Database& db, const Xapian::Query& part, const DocLengths& lengths);
 
 }  // namespace tracuu::server

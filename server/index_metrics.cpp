@@ -51,22 +51,26 @@ std::string index_metrics_text(const IndexStatus& status, const std::vector<Inde
     for (const auto& size : sizes) {
         sample(out, "tracuu_index_size_bytes{index=\"" + prometheus_label_value(size.location) + "\"}", size.bytes);
     }
-    const std::pair<const char*, const CacheStats*> caches[] = {{"answers", &status.answer_cache},
-                                                                {"counts", &status.count_cache},
-                                                                {"suggestions", &status.suggestion_cache},
-                                                                {"term_sets", &status.term_set_cache},
-                                                                {"postings", &status.postings_cache}};
+    struct Cache {
+        const char* name;
+        const CacheStats* stats;
+        bool in_bytes;  ///< its capacity counts bytes, not entries
+    };
+    const Cache caches[] = {{"answers", &status.answer_cache, false},   {"counts", &status.count_cache, false},
+                            {"suggestions", &status.suggestion_cache, false}, {"term_sets", &status.term_set_cache, true},
+                            {"postings", &status.postings_cache, true},   {"documents", &status.document_cache, true}};
     family(out, "tracuu_cache_hits_total", "counter", "Requests a cache answered.");
-    for (const auto& [name, stats] : caches) sample(out, cache_series("tracuu_cache_hits_total", name), stats->hits);
+    for (const Cache& c : caches) sample(out, cache_series("tracuu_cache_hits_total", c.name), c.stats->hits);
     family(out, "tracuu_cache_misses_total", "counter", "Requests a cache could not answer.");
-    for (const auto& [name, stats] : caches) sample(out, cache_series("tracuu_cache_misses_total", name), stats->misses);
+    for (const Cache& c : caches) sample(out, cache_series("tracuu_cache_misses_total", c.name), c.stats->misses);
     family(out, "tracuu_cache_capacity_entries", "gauge", "Entries a cache may keep (0: off).");
-    for (const auto& [name, stats] : caches) {
-        if (stats != &status.term_set_cache && stats != &status.postings_cache) sample(out, cache_series("tracuu_cache_capacity_entries", name), stats->capacity);
+    for (const Cache& c : caches) {
+        if (!c.in_bytes) sample(out, cache_series("tracuu_cache_capacity_entries", c.name), c.stats->capacity);
     }
-    family(out, "tracuu_cache_capacity_bytes", "gauge", "Bytes the term-set and postings caches may keep (0: off).");
-    sample(out, cache_series("tracuu_cache_capacity_bytes", "term_sets"), status.term_set_cache.capacity);
-    sample(out, cache_series("tracuu_cache_capacity_bytes", "postings"), status.postings_cache.capacity);
+    family(out, "tracuu_cache_capacity_bytes", "gauge", "Bytes the term-set, postings and document caches may keep (0: off).");
+    for (const Cache& c : caches) {
+        if (c.in_bytes) sample(out, cache_series("tracuu_cache_capacity_bytes", c.name), c.stats->capacity);
+    }
     family(out, "tracuu_cache_warmed_total", "counter", "Answers the cache warmer computed ahead of their asking.");
     sample(out, "tracuu_cache_warmed_total", status.warmed);
     return out;

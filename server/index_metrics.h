@@ -26,9 +26,9 @@ struct IndexFolderSize {
 /** Prometheus text (format 0.0.4) of `status` and `sizes`: `tracuu_index_documents`,
  *  `tracuu_index_revision` and `tracuu_index_size_bytes{index="…"}` (one series per local
  *  folder; none for remote shards) as gauges; the hits and misses of each cache
- *  (`tracuu_cache_hits_total{cache="answers|counts|suggestions|term_sets|postings"}`, `…_misses_total`)
+ *  (`tracuu_cache_hits_total{cache="answers|counts|suggestions|term_sets|postings|documents"}`, `…_misses_total`)
  *  and `tracuu_cache_warmed_total` as counters; capacities as gauges
- *  (`tracuu_cache_capacity_entries`, and `tracuu_cache_capacity_bytes` for the term sets and postings). */
+ *  (`tracuu_cache_capacity_entries`, and `tracuu_cache_capacity_bytes` for the term sets, postings and documents). */
 [[nodiscard]] std::string index_metrics_text(const IndexStatus& status, const std::vector<IndexFolderSize>& sizes);
 
 }  // namespace tracuu::server

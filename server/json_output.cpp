@@ -124,6 +124,7 @@ nlohmann::json to_json(const IndexStatus& status) {
               {"suggestions", cache(status.suggestion_cache)},
               {"term_sets", cache(status.term_set_cache)},
               {"postings", cache(status.postings_cache)},
+              {"documents", cache(status.document_cache)},
               {"warmed", status.warmed}}}};
 }
 

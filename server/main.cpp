@@ -42,6 +42,7 @@ int main(int argc, char** argv) {
     std::size_t suggestion_cache = 4096;
     std::size_t term_set_cache_mib = 64;
     std::size_t postings_cache_mib = 256;
+    std::size_t document_cache_mib = 64;
     app.add_option("--answer-cache", answer_cache, "search answers kept for the index revision (0: compute every search anew)")
         ->capture_default_str();
     app.add_option("--count-cache", count_cache,
@@ -57,6 +58,11 @@ int main(int argc, char** argv) {
     app.add_option("--postings-cache", postings_cache_mib,
                    "MiB of the postings of query words kept for the index revision, to rank new queries without walking "
                    "every match (0: rank with Xapian's matcher)")
+        ->check(CLI::Range(std::size_t{0}, std::size_t{1} << 20))
+        ->capture_default_str();
+    app.add_option("--document-cache", document_cache_mib,
+                   "MiB of the stored documents search results show, unzipped and parsed, kept for the index revision (0: read "
+                   "each result)")
         ->check(CLI::Range(std::size_t{0}, std::size_t{1} << 20))
         ->capture_default_str();
     std::size_t warm = 32;
@@ -104,7 +110,8 @@ int main(int argc, char** argv) {
                                          .suggestions = suggestion_cache,
                                          .recent = warming ? warm : 0,
                                          .term_set_bytes = term_set_cache_mib << 20,
-                                         .postings_bytes = postings_cache_mib << 20});
+                                         .postings_bytes = postings_cache_mib << 20,
+                                         .document_bytes = document_cache_mib << 20});
     auto pool = tracuu::server::SearcherPool::open(shards, searchers, &caches, count_seconds);
     if (!pool.ok()) {
         std::cerr << "tracuu-server: " << pool.error().message << '\n';

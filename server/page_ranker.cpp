@@ -1,7 +1,6 @@
 #include "server/page_ranker.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <map>
 
 namespace tracuu::server {
@@ -10,11 +9,6 @@ namespace {
 /// Ranks before: the greater weight, then the smaller id (Xapian's order for equal weights).
 bool ranks_before(const RankedDoc& a, const RankedDoc& b) { return a.weight > b.weight || (a.weight == b.weight && a.id < b.id); }
 
-std::string part_key(const std::string& revision_key, const QueryPart& part) {
-    char factor[32];
-    std::snprintf(factor, sizeof factor, "%.17g", part.factor);
-    return revision_key + 'w' + factor + '\n' + part.query.get_description();
-}
 
 std::shared_ptr<const WeightedPart> find_or_read(const Xapian::Database& db, const QueryPart& part, const DocLengths& lengths,
                                                  const KeptPostings& kept) {
@@ -23,10 +17,10 @@ std::shared_ptr<const WeightedPart> find_or_read(const Xapian::Database& db, con
     const bool cached = cache != nullptr && cache->parts.enabled() && !revision_key.empty();
     std::string key;
     if (cached) {
-        key = part_key(revision_key, part);
+        key = revision_key + 'w' + part.query.get_description();
         if (auto found = cache->parts.find(key)) return *found;
     }
-    std::optional<WeightedPart> read = read_part(db, part, lengths);
+    std::optional<WeightedPart> read = read_part(db, part.query, lengths);
     if (!read) return nullptr;
     auto made = std::make_shared<const WeightedPart>(std::move(*read));
     if (cached && made->wdfs.size() >= db.get_lastdocid() / cache->rare_share) cache->parts.store(key, made, made->bytes());
@@ -63,9 +57,12 @@ private:
     std::vector<RankedDoc> m_docs;
 };
 
-/// A part read, and the matches where it weighs (those of its conditions).
+/// A part read, its termweight and greatest weight in this query, and the matches where it
+/// weighs (those of its conditions).
 struct Scoped {
     std::shared_ptr<const WeightedPart> part;
+    double termweight;
+    double max_weight;
     const DocSet* scope;
 };
 
@@ -91,20 +88,22 @@ std::optional<RankedPage> rank_matches(const Xapian::Database& db, const std::ve
             }
             scope = &at->second;
         }
-        weighted.push_back(Scoped{std::move(read), scope});
+        const double termweight = read->termweight(part.factor);
+        const double max_weight = termweight * read->max_saturation;
+        weighted.push_back(Scoped{std::move(read), termweight, max_weight, scope});
     }
     // MaxScore (Turtle and Flood, 1995), exact: parts in order of their greatest weight; the
     // matches of each part not met in an earlier one are weighed in full, until the weights of the
     // parts left cannot add up to what the last kept document has. In our queries the boosts of
     // word pairs weigh far more than the common words all matches hold, so the documents with a
     // pair are weighed, not every match.
-    std::sort(weighted.begin(), weighted.end(), [](const Scoped& a, const Scoped& b) { return a.part->max_weight > b.part->max_weight; });
+    std::sort(weighted.begin(), weighted.end(), [](const Scoped& a, const Scoped& b) { return a.max_weight > b.max_weight; });
     std::vector<double> left(weighted.size() + 1, 0);  // left[i]: the greatest weight of parts i, i + 1, …
-    for (std::size_t i = weighted.size(); i-- > 0;) left[i] = left[i + 1] + weighted[i].part->max_weight;
+    for (std::size_t i = weighted.size(); i-- > 0;) left[i] = left[i + 1] + weighted[i].max_weight;
     const auto weigh = [&](Xapian::docid id) {
         double sum = 0;
         for (const Scoped& s : weighted) {
-            if (s.scope == &matches || s.scope->contains(id)) sum += s.part->weight(id, lengths);
+            if (s.scope == &matches || s.scope->contains(id)) sum += s.part->weight(id, lengths, s.termweight);
         }
         return sum;
     };

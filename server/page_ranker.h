@@ -33,8 +33,9 @@ struct RankedPage {
 };
 
 /** The weighted parts of queries (bm25_parts.h) per index revision, bounded by their size in bytes:
- *  a part of a common word costs about 1 byte per document it is in beside its set (39 kB at
- *  100,000 documents), and the words of a province's searches are few. Parts in fewer than 1 of
+ *  a part of a common word costs 2 bytes per document it is in beside its set and the set's ranks
+ *  (58 kB at 100,000 documents), and the words of a province's searches are few. Parts are kept
+ *  without their scale factor: a word's part serves it at any weight. Parts in fewer than 1 of
  *  `rare_share` document ids are read again each time, as DocSetCache does. Thread-safe. */
 struct PartCache {
     explicit PartCache(std::size_t bytes, Xapian::docid rare = 1024) : parts(bytes), rare_share(rare < 1 ? 1 : rare) {}

@@ -168,6 +168,7 @@ struct IndexStatus {
     CacheStats suggestion_cache;
     CacheStats term_set_cache;  ///< capacity in bytes
     CacheStats postings_cache;  ///< capacity in bytes
+    CacheStats document_cache;  ///< capacity in bytes
     std::uint64_t warmed = 0;  ///< answers computed ahead by the cache warmer (cache_warmer.h)
 };
 

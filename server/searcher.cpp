@@ -370,13 +370,26 @@ RankedPage Searcher::page_of(const Xapian::MSet& mset) {
     return page;
 }
 
+std::shared_ptr<const HitDocument> Searcher::hit_document(Xapian::docid id) {
+    std::string key;
+    if (m_caches != nullptr && m_caches->documents.enabled()) {
+        key = sets_key(m_db.get_revision()) + std::to_string(id);
+        if (auto found = m_caches->documents.find(key)) return *found;
+    }
+    indexer::IndexedDocument doc = indexer::read_document(m_db.get_document(id));
+    auto hit = std::make_shared<const HitDocument>(
+        HitDocument{std::move(doc.id), std::move(doc.title), std::move(doc.text), std::move(doc.fields), std::move(doc.outline), doc.ocr});
+    if (!key.empty()) m_caches->documents.store(key, hit, hit->bytes());
+    return hit;
+}
+
 void Searcher::fill_hits(const RankedPage& page, const indexer::ParsedQuery& searched, SearchAnswer& answer) {
     answer.results.clear();
     for (const RankedDoc& ranked : page.hits) {
-        const indexer::IndexedDocument doc = indexer::read_document(m_db.get_document(ranked.id));
-        const Snippet snippet = make_snippet(doc.text, searched.highlight, m_analyzer, kSnippetBytes, searched.highlight_exact);
-        SearchHit hit{doc.id, doc.title, snippet.html, snippet.page, page.best > 0 ? ranked.weight / page.best : 0, doc.fields,
-                      indexer::outline_path_at(doc.outline, snippet.offset), doc.ocr};
+        const std::shared_ptr<const HitDocument> doc = hit_document(ranked.id);
+        const Snippet snippet = make_snippet(doc->text, searched.highlight, m_analyzer, kSnippetBytes, searched.highlight_exact);
+        SearchHit hit{doc->id, doc->title, snippet.html, snippet.page, page.best > 0 ? ranked.weight / page.best : 0, doc->fields,
+                      indexer::outline_path_at(doc->outline, snippet.offset), doc->ocr};
         answer.results.push_back(std::move(hit));
     }
 }
@@ -437,7 +450,7 @@ Result<BudgetAnswer> Searcher::budget(const BudgetQuery& query) {
 }
 
 IndexStatus Searcher::status() const {
-    IndexStatus status{m_db.get_termfreq(std::string(schema::kKind) + std::string(schema::kKindDocument)), revision(), {}, {}, {}, {}, {}, 0};
+    IndexStatus status{m_db.get_termfreq(std::string(schema::kKind) + std::string(schema::kKindDocument)), revision(), {}, {}, {}, {}, {}, {}, 0};
     if (m_caches != nullptr) {
         status.answer_cache = m_caches->answers.stats();
         status.warmed = m_caches->warmed.load();
@@ -445,6 +458,7 @@ IndexStatus Searcher::status() const {
         status.suggestion_cache = m_caches->suggestions.stats();
         status.term_set_cache = m_caches->term_sets.sets.stats();
         status.postings_cache = m_caches->postings.parts.stats();
+        status.document_cache = m_caches->documents.stats();
     }
     return status;
 }

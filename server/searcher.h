@@ -116,6 +116,8 @@ private:
     std::shared_ptr<const CitedKeyTable> cited_key_table();
     /// Turns a page of matches into hits with snippets marking the words searched for.
     void fill_hits(const RankedPage& page, const indexer::ParsedQuery& searched, SearchAnswer& answer);
+    /// What a result shows of the document with this Xapian id: from the document cache, or read.
+    std::shared_ptr<const HitDocument> hit_document(Xapian::docid id);
 
     Xapian::Database m_db;
     indexer::QueryBuilder m_queries;

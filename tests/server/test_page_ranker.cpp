@@ -131,7 +131,7 @@ TEST_CASE("a part's weight in each of its documents is Xapian's BM25 weight ther
     for (const QueryPart& part : parts) {
         CAPTURE(part.query.get_description());
         CAPTURE(part.factor);
-        const std::optional<WeightedPart> read = read_part(db, part, *lengths);
+        const std::optional<WeightedPart> read = read_part(db, part.query, *lengths);
         REQUIRE(read.has_value());
         const std::map<Xapian::docid, double> expected = every_weight(db, Q(Q::OP_SCALE_WEIGHT, part.query, part.factor));
         CHECK(read->documents.count() == expected.size());
@@ -139,16 +139,17 @@ TEST_CASE("a part's weight in each of its documents is Xapian's BM25 weight ther
         for (const auto& [id, weight] : expected) {
             CAPTURE(id);
             CHECK(read->documents.contains(id));
-            CHECK(near(read->weight(id, *lengths), weight));
+            CHECK(near(read->weight(id, *lengths, read->termweight(part.factor)), weight));
             greatest = std::max(greatest, weight);
         }
-        CHECK(near(read->max_weight, greatest));
+        CHECK(near(read->termweight(part.factor) * read->max_saturation, greatest));
         for (Xapian::docid id = 1; id <= db.get_lastdocid(); ++id) {
-            if (expected.count(id) == 0) CHECK(read->weight(id, *lengths) == 0);
+            if (expected.count(id) == 0) CHECK(read->weight(id, *lengths, read->termweight(part.factor)) == 0);
         }
     }
     // A synonym of anything but terms is not read as one part.
-    CHECK_FALSE(read_part(db, {Q(Q::OP_SYNONYM, Q("Fngan"), Q(Q::OP_AND, Q("Fsach"), Q("Fnha"))), 1, {}}, *lengths).has_value());
+    CHECK_FALSE(read_part(db, Q(Q::OP_SYNONYM, Q("Fngan"), Q(Q::OP_AND, Q("Fsach"), Q("Fnha"))), *lengths).has_value());
+    CHECK_FALSE(read_part(db, Q(Q::OP_AND, Q("Fsach"), Q("Fnha")), *lengths).has_value());
 }
 
 TEST_CASE("a page ranked from parts is the page of Xapian's exhaustive pass, for the queries the builder writes") {
@@ -188,6 +189,12 @@ TEST_CASE("a page ranked from parts is the page of Xapian's exhaustive pass, for
         }
     }
     CHECK(cache.parts.stats().hits > 0);
+    // A word's part is kept without its scale factor: read once, it serves the word at any weight.
+    PartCache fresh(std::size_t{8} << 20, Xapian::docid{1} << 30);
+    check_page(db, Q(Q::OP_SCALE_WEIGHT, Q("Fngan"), 0.3), 0, 10, &fresh);
+    check_page(db, Q("Fngan"), 0, 10, &fresh);
+    CHECK(fresh.parts.stats().misses == 1);
+    CHECK(fresh.parts.stats().hits == 1);
 }
 
 TEST_CASE("random query trees of terms and synonyms: each page is the page of Xapian's exhaustive pass") {

@@ -290,6 +290,34 @@ TEST_CASE("a request asked again on one revision is answered from the cache, as 
     CHECK(caches.counts.stats().hits >= 1);  // the large pages took their counts from the count cache
 }
 
+TEST_CASE("results read each stored document once per revision, and show what a commit changed") {
+    TempDir dir;
+    write_documents(dir, "docs", 0, 6);
+    index_folder(dir.path() / "index", dir.path() / "docs");
+    SearchCaches caches({.answers = 0, .counts = 16, .document_bytes = std::size_t{1} << 20});
+    auto opened = Searcher::open(std::vector<std::string>{(dir.path() / "index").string()}, &caches);
+    REQUIRE(opened.ok());
+    Searcher& searcher = opened.value();
+    const auto& documents = caches.documents;
+
+    const SearchAnswer first = search(searcher, "chuyển đổi số", 1, 6);
+    REQUIRE(first.results.size() == 6);
+    CHECK(documents.stats().misses == 6);
+    const SearchAnswer again = search(searcher, "đơn vị chuyển đổi số", 1, 6);  // another search, the same documents
+    REQUIRE(again.results.size() == 6);
+    CHECK(documents.stats().misses == 6);
+    CHECK(documents.stats().hits == 6);
+
+    // The same file with a new title, committed: its result shows it, not the kept one.
+    dir.write("docs/doc0.txt", "ỦY BAN NHÂN DÂN\nTỈNH NINH BÌNH\nSố: 1/2022/QĐ-UBND\nNinh Bình, ngày 5 tháng 3 năm 2022\n\nQUYẾT ĐỊNH\n"
+                                "Về việc số hóa hồ sơ chuyển đổi số\n\nĐiều 1. Triển khai chuyển đổi số tại đơn vị số 0.\n");
+    index_folder(dir.path() / "index", dir.path() / "docs");
+    searcher.refresh();
+    const SearchAnswer after = search(searcher, "số hóa hồ sơ", 1, 6);
+    REQUIRE(after.results.size() == 1);
+    CHECK(after.results[0].title.find("số hóa hồ sơ") != std::string::npos);
+}
+
 TEST_CASE("a count cut short by the time limit says its total is an estimate, and no estimate is kept") {
     TempDir dir;
     write_documents(dir, "docs", 0, 300);
