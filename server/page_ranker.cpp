@@ -93,24 +93,28 @@ std::optional<RankedPage> rank_matches(const Xapian::Database& db, const std::ve
         weighted.push_back(Scoped{std::move(read), termweight, max_weight, scope});
     }
     // MaxScore (Turtle and Flood, 1995), exact: parts in order of their greatest weight; the
-    // matches of each part not met in an earlier one are weighed in full, until the weights of the
-    // parts left cannot add up to what the last kept document has. In our queries the boosts of
-    // word pairs weigh far more than the common words all matches hold, so the documents with a
-    // pair are weighed, not every match.
+    // matches of each part not met in an earlier one are weighed, until the weights of the parts
+    // left cannot add up to what the last kept document has. In our queries the boosts of word
+    // pairs weigh far more than the common words all matches hold, so the documents with a pair
+    // are weighed, not every match.
     std::sort(weighted.begin(), weighted.end(), [](const Scoped& a, const Scoped& b) { return a.max_weight > b.max_weight; });
     std::vector<double> left(weighted.size() + 1, 0);  // left[i]: the greatest weight of parts i, i + 1, …
     for (std::size_t i = weighted.size(); i-- > 0;) left[i] = left[i + 1] + weighted[i].max_weight;
-    const auto weigh = [&](Xapian::docid id) {
-        double sum = 0;
-        for (const Scoped& s : weighted) {
-            if (s.scope == &matches || s.scope->contains(id)) sum += s.part->weight(id, lengths, s.termweight);
-        }
-        return sum;
-    };
     // Sums of the same weights in another order differ in their last digits: a margin keeps every
     // document that could tie.
     constexpr double kMargin = 1e-9;
     BestDocs best(static_cast<std::size_t>(first) + count);
+    // The weight of a document first met in part `from` (the parts before it are not in it),
+    // or nullopt once what is left cannot bring it to the page.
+    const auto weigh = [&](Xapian::docid id, std::size_t from) -> std::optional<double> {
+        double sum = 0;
+        for (std::size_t j = from; j < weighted.size(); ++j) {
+            const Scoped& s = weighted[j];
+            if (s.scope == &matches || s.scope->contains(id)) sum += s.part->weight(id, lengths, s.termweight);
+            if (best.full() && (sum + left[j + 1]) * (1 + kMargin) < best.threshold()) return std::nullopt;
+        }
+        return sum;
+    };
     std::vector<std::uint64_t> met(matches.word_count(), 0);
     for (std::size_t p = 0; p < weighted.size(); ++p) {
         if (best.full() && left[p] * (1 + kMargin) < best.threshold()) break;
@@ -120,7 +124,7 @@ std::optional<RankedPage> rank_matches(const Xapian::Database& db, const std::ve
             const std::uint64_t in_part = documents.word(i) & scope.word(i);
             for (std::uint64_t fresh = in_part & ~met[i]; fresh != 0; fresh &= fresh - 1) {
                 const auto id = static_cast<Xapian::docid>(i * 64 + static_cast<std::size_t>(std::countr_zero(fresh)));
-                best.offer(RankedDoc{id, weigh(id)});
+                if (const std::optional<double> weight = weigh(id, p)) best.offer(RankedDoc{id, *weight});
             }
             met[i] |= in_part;
         }

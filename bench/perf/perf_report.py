@@ -114,7 +114,8 @@ def rows(R, a):
         repeats = "none asked twice" if d["requests"] <= d["queries"] else "some asked twice"
         out += search_rows(f"default, a stream of different searches ({d['requests']:,} sent of {d['queries']:,}, {repeats}; 2–4 adjacent title words)", d,
                            "answers: " + hit_rate(c.get("answers", {})) + "; counts: " + hit_rate(c.get("counts", {}))
-                           + "; term sets: " + hit_rate(ts))
+                           + "; term sets: " + hit_rate(ts) + "; postings: " + hit_rate(c.get("postings", {}))
+                           + "; documents: " + hit_rate(c.get("documents", {})))
     if s and s.get("search_counts_cached"):
         c = s["search_counts_cached"]
         out += search_rows("answers not cached, totals and facets cached per revision (`--answer-cache 0`)", c,
@@ -272,13 +273,15 @@ How each figure is taken:
   `--docs` documents, `wrk` with a Lua script cycling through the {len(s.get('queries', []))} URL-encoded
   queries of the mix below, `size=10`, facets included in every answer; suggest: the same over
   {len(SUGGEST)} prefixes. RSS is VmRSS from /proc/PID/status. Four runs of the same load, and one of other queries: "caches
-  off" (`--answer-cache 0 --count-cache 0 --suggest-cache 0 --term-set-cache 0`): every search walks all its matches
+  off" (`--answer-cache 0 --count-cache 0 --suggest-cache 0 --term-set-cache 0 --postings-cache 0
+  --document-cache 0`): every search walks all its matches
   for its exact total and facets and ranks its page, as PostgreSQL answers every query anew; this
   is what a query costs the first time it is asked on an index revision when none of its words
   was asked before. "Answers and counts not cached" (`--answer-cache 0 --count-cache 0`): every
-  search ranks its page, and counts its matches by set algebra over the sets of its terms'
-  documents, kept per revision after their first use (`--term-set-cache`, 64 MiB): what a query
-  not asked before costs when its words were. "Answers not cached"
+  search counts its matches by set algebra over the sets of its terms' documents, kept per
+  revision after their first use (`--term-set-cache`, 64 MiB), and ranks its page from its words'
+  postings, kept likewise (`--postings-cache`, 256 MiB): what a query not asked before costs when
+  its words were. "Answers not cached"
   (`--answer-cache 0`): totals and facets of a query already counted on the revision are reused
   (a page turned, a sort changed) and only the page is ranked. "Default": whole answers and
   suggestions are kept per revision (2,048 and 4,096 entries); the wrk mix cycles through few
@@ -288,9 +291,10 @@ How each figure is taken:
   once while there are more searches than requests (`distinct_queries()` in
   bench/perf/perf_common.py: every run of 2–4 adjacent words of the generated documents' titles,
   lower case, as written and without diacritics, shuffled with seed 7), as many users typing
-  their own words would send: no answer comes from the cache; the term sets of words already
-  asked do, and so do the counts of an unaccented search whose accented twin was asked (it is
-  searched in its restored spelling); PostgreSQL was not run on these.
+  their own words would send: no answer comes from the cache; the term sets and postings of
+  words already asked do (the page is ranked from the postings, session 7 in PROFILE.md), and so
+  do the counts of an unaccented search whose accented twin was asked (it is searched in its
+  restored spelling), and documents already shown; PostgreSQL was not run on these.
 - PostgreSQL: a throwaway cluster (initdb in a temporary folder, 127.0.0.1, `fsync=off`,
   `shared_buffers=512MB`), table `docs` with a stored `tsvector` column
   `to_tsvector('simple', unaccent(title || ' ' || body))` under a GIN index; each query is
