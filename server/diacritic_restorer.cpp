@@ -50,21 +50,34 @@ std::string surface_prefix(const std::string& folded) {
     return prefix;
 }
 
-/// Accented spellings of a folded word or pair, with the number of documents holding each.
-std::map<std::string, double> surface_forms(const Xapian::Database& db, const std::string& folded) {
-    std::map<std::string, double> forms;
-    const std::string prefix = surface_prefix(folded);
-    std::size_t read = 0;
-    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix) && read < kMaxSurfaceTerms; ++it, ++read) {
-        forms[(*it).substr(prefix.size())] = it.get_termfreq();
+/// What the restorer reads of the index: the database, and where spellings read are kept.
+struct Index {
+    const Xapian::Database& db;
+    SurfaceFormCache* forms;
+    const std::string& revision_key;
+
+    /// Accented spellings of a folded word or pair, with the number of documents holding each.
+    [[nodiscard]] std::map<std::string, double> surface_forms(const std::string& folded) const {
+        const bool cached = forms != nullptr && forms->enabled() && !revision_key.empty();
+        const std::string prefix = surface_prefix(folded);
+        if (cached) {
+            if (auto found = forms->find(revision_key + prefix)) return std::move(*found);
+        }
+        std::map<std::string, double> out;
+        std::size_t read = 0;
+        for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix) && read < kMaxSurfaceTerms; ++it, ++read) {
+            out[(*it).substr(prefix.size())] = it.get_termfreq();
+        }
+        if (cached) forms->store(revision_key + prefix, out);
+        return out;
     }
-    return forms;
-}
+};
 
 /// The candidates of a restorable word: its accented spellings and, if indexed, itself.
-std::vector<Candidate> word_candidates(const Xapian::Database& db, const std::string& folded) {
+std::vector<Candidate> word_candidates(const Index& index, const std::string& folded) {
+    const Xapian::Database& db = index.db;
     std::vector<Candidate> out;
-    for (const auto& [accented, documents] : surface_forms(db, folded)) out.push_back({accented, documents});
+    for (const auto& [accented, documents] : index.surface_forms(folded)) out.push_back({accented, documents});
     // Surface terms exist only where the accented form differs; `ban` itself is an exact term.
     const Xapian::doccount plain = db.get_termfreq(std::string(schema::kExact) + folded);
     if (plain > 0) out.push_back({folded, static_cast<double>(plain)});
@@ -128,7 +141,8 @@ double pair_documents(const Xapian::Database& db, const std::map<std::string, do
 
 /// The likeliest candidate index per slot of one run: Viterbi over a bigram language model of
 /// the index's documents, P(b | a) = (df(a b) + μ·P(b)) / (df(a) + μ), P(b) = df(b) / documents.
-std::vector<std::size_t> best_path(const Xapian::Database& db, const std::vector<Slot>& run) {
+std::vector<std::size_t> best_path(const Index& index, const std::vector<Slot>& run) {
+    const Xapian::Database& db = index.db;
     const double documents = std::max(1.0, static_cast<double>(db.get_doccount()));
     const auto unigram = [&](const Candidate& c) { return std::max(c.documents, kUnseenDocuments) / documents; };
     std::vector<double> score;
@@ -139,7 +153,7 @@ std::vector<std::size_t> best_path(const Xapian::Database& db, const std::vector
         const Slot& right = run[i];
         const bool any_choice = left.restorable || right.restorable;
         const std::map<std::string, double> pair_forms =
-            any_choice ? surface_forms(db, left.token->folded + ' ' + right.token->folded) : std::map<std::string, double>{};
+            any_choice ? index.surface_forms(left.token->folded + ' ' + right.token->folded) : std::map<std::string, double>{};
         std::vector<double> next(right.candidates.size(), -std::numeric_limits<double>::infinity());
         back[i].assign(right.candidates.size(), 0);
         for (std::size_t a = 0; a < left.candidates.size(); ++a) {
@@ -176,7 +190,9 @@ std::string with_case_of(std::string_view typed, const std::string& accented) {
 
 DiacriticRestorer::DiacriticRestorer() : m_analyzer(analyzers::AnalysisMode::Query) {}
 
-std::optional<std::string> DiacriticRestorer::restore(const Xapian::Database& db, std::string_view query) const {
+std::optional<std::string> DiacriticRestorer::restore(const Xapian::Database& db, std::string_view query, SurfaceFormCache* forms,
+                                                      const std::string& revision_key) const {
+    const Index index{db, forms, revision_key};
     const std::string text = analyzers::normalize_text(query);
     const std::vector<Token> tokens = m_analyzer.analyze(text);
     std::size_t positions = 0;
@@ -197,7 +213,7 @@ std::optional<std::string> DiacriticRestorer::restore(const Xapian::Database& db
     for (const Token& t : tokens) {
         if (t.width != 1 || (t.kind != TokenKind::Word && t.kind != TokenKind::Number)) continue;
         Slot slot{&t, {}, restorable(t, text, fields, in_identifier)};
-        if (slot.restorable) slot.candidates = word_candidates(db, t.folded);
+        if (slot.restorable) slot.candidates = word_candidates(index, t.folded);
         if (slot.candidates.empty()) {
             slot.restorable = false;
             slot.candidates.push_back({t.text, static_cast<double>(db.get_termfreq(indexer::term_for(t, indexer::Layer::Exact)))});
@@ -212,7 +228,7 @@ std::optional<std::string> DiacriticRestorer::restore(const Xapian::Database& db
     std::size_t copied = 0;
     bool changed = false;
     for (const auto& run : runs) {
-        const std::vector<std::size_t> path = best_path(db, run);
+        const std::vector<std::size_t> path = best_path(index, run);
         for (std::size_t i = 0; i < run.size(); ++i) {
             const Slot& slot = run[i];
             const std::string& chosen = slot.candidates[path[i]].accented;

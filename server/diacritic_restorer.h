@@ -6,13 +6,20 @@
 
 #include <xapian.h>
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "analyzers/analyzer.h"
+#include "server/revision_cache.h"
 
 namespace tracuu::server {
+
+/** The accented spellings of folded words and word pairs with the number of documents holding
+ *  each, as restore() reads them from the index (a scan of its surface terms per word and pair),
+ *  kept per index revision for the searchers of one index: users' words repeat from query to query. */
+using SurfaceFormCache = RevisionCache<std::map<std::string, double>>;
 
 /** Restores the diacritics of queries typed without them.
  *
@@ -44,10 +51,13 @@ public:
      *
      *  @param db     the index whose statistics decide; only read.
      *  @param query  the query as the user typed it (any Unicode form; normalised first).
+     *  @param forms  where the spellings read are looked up and kept (null: read every time), under
+     *                `revision_key`, which must name the revision of `db` as open ("" keeps nothing).
      *  @return the restored query, normalised (analyzers::normalize_text) and otherwise as typed.
      *  @throws Xapian::Error when the index cannot be read (DatabaseModifiedError: reopen and retry).
      */
-    [[nodiscard]] std::optional<std::string> restore(const Xapian::Database& db, std::string_view query) const;
+    [[nodiscard]] std::optional<std::string> restore(const Xapian::Database& db, std::string_view query, SurfaceFormCache* forms = nullptr,
+                                                     const std::string& revision_key = "") const;
 
 private:
     analyzers::Analyzer m_analyzer;  ///< Query mode, as the query builder reads the words

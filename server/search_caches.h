@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "indexer/indexed_document.h"
+#include "server/diacritic_restorer.h"
 #include "server/match_sets.h"
 #include "server/page_ranker.h"
 #include "server/recent_searches.h"
@@ -66,6 +67,8 @@ struct MatchCounts {
  *  - `documents`: the stored documents results show, unzipped and parsed: the documents a
  *    department's searches find are fewer than its searches (in a stream of 3,000 different
  *    searches at 100,000 documents, 73 % of the results had been shown among the last 8,000).
+ *  - `surface_forms`: the accented spellings of the words and pairs of unaccented queries, read
+ *    for their restoration (diacritic_restorer.h); a fixed number of entries, each a few spellings.
  *  - `tables`: the facet and cited-key tables of the newest revision, built once for all. */
 struct SearchCaches {
     /// How much each cache keeps; 0 keeps nothing.
@@ -82,7 +85,11 @@ struct SearchCaches {
     explicit SearchCaches(const Sizes& sizes)
         : answers(sizes.answers), counts(sizes.counts), suggestions(sizes.suggestions), recent(sizes.recent), term_sets(sizes.term_set_bytes),
           postings(sizes.postings_bytes),
-          documents(sizes.document_bytes) {}
+          documents(sizes.document_bytes),
+          surface_forms(kSurfaceFormEntries) {}
+
+    /// Words and pairs whose spellings are kept: a few hundred bytes each.
+    static constexpr std::size_t kSurfaceFormEntries = 16384;
 
     RevisionCache<SearchAnswer> answers;
     RevisionCache<MatchCounts> counts;
@@ -91,6 +98,7 @@ struct SearchCaches {
     DocSetCache term_sets;
     PartCache postings;
     RevisionCache<std::shared_ptr<const HitDocument>> documents;  ///< costs counted in bytes
+    SurfaceFormCache surface_forms;
     RevisionTables tables;
     std::atomic<std::uint64_t> warmed{0};  ///< answers computed ahead of their asking (Searcher::warm)
 };

@@ -99,7 +99,7 @@ std::vector<Suggestion> Searcher::suggest(std::string_view typed, std::size_t si
         // 100,000 documents, measured over loopback) after each commit: no reference suggestions.
         const std::shared_ptr<const CitedKeyTable> keys = m_local ? cited_key_table() : nullptr;
         const std::string_view done = before_last_word(typed);
-        const std::optional<std::string> restored = done.empty() ? std::nullopt : m_restorer.restore(m_db, done);
+        const std::optional<std::string> restored = done.empty() ? std::nullopt : restore(done);
         std::vector<Suggestion> suggestions =
             server::suggest(m_db, m_query_analyzer, typed, size, SuggestHelp{keys.get(), restored.value_or("")});
         if (!key.empty()) m_caches->suggestions.store(key, suggestions);
@@ -204,7 +204,7 @@ Result<SearchAnswer> Searcher::compute(const SearchRequest& request) {
             : CountDeadline::max();
     std::optional<std::string> restored;
     try {
-        restored = m_restorer.restore(m_db, request.query);
+        restored = restore(request.query);
     } catch (const Xapian::Error&) {
         // A restoration is a convenience: search the query as typed.
     }
@@ -269,6 +269,11 @@ Result<SearchAnswer> Searcher::compute(const SearchRequest& request) {
             return index_broken(e);
         }
     }
+}
+
+std::optional<std::string> Searcher::restore(std::string_view query) const {
+    if (m_caches == nullptr) return m_restorer.restore(m_db, query);
+    return m_restorer.restore(m_db, query, &m_caches->surface_forms, sets_key(m_db.get_revision()));
 }
 
 bool Searcher::sets_enabled() const { return m_caches != nullptr && m_caches->term_sets.sets.enabled(); }

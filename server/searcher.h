@@ -108,6 +108,8 @@ private:
     RankedPage page_alone(Xapian::Enquire& enquire, const Xapian::Query& query, const Xapian::Query& ranked, const SearchRequest& request,
                           Xapian::doccount offset, CountDeadline deadline, const DocSet* matches);
     static RankedPage page_of(const Xapian::MSet& mset);
+    /// The query with its diacritics restored (DiacriticRestorer), with the spellings kept per revision.
+    [[nodiscard]] std::optional<std::string> restore(std::string_view query) const;
     /// Queries are counted with the term sets kept in the caches (one local index with room for them).
     [[nodiscard]] bool sets_enabled() const;
     /// The facet table of the open revision: the one the caches share, else this searcher's own.

@@ -141,4 +141,23 @@ TEST_CASE("a query typed with diacritics is searched as typed, with no suggestio
     CHECK(answer.value().results.front().id == "doc-5");
 }
 
+TEST_CASE("the spellings read for a restoration are kept per revision: the same restorations, read once") {
+    const RestorerFixture fixture;
+    const Xapian::Database db(fixture.index().string());
+    const DiacriticRestorer restorer;
+    tracuu::server::SurfaceFormCache forms(64);
+    const std::vector<std::string> queries{"ke hoach phat trien", "ban hang", "ban ghe", "ban be", "uy ban nhan dan tinh ban hanh"};
+    for (const std::string& q : queries) {
+        CAPTURE(q);
+        CHECK(restorer.restore(db, q, &forms, "1\n") == restorer.restore(db, q));
+    }
+    const auto read = forms.stats().misses;
+    CHECK(read > 0);
+    for (const std::string& q : queries) CHECK(restorer.restore(db, q, &forms, "1\n") == restorer.restore(db, q));
+    CHECK(forms.stats().misses == read);  // every word and pair was kept
+    // Another revision reads its own.
+    (void)restorer.restore(db, "ban hang", &forms, "2\n");
+    CHECK(forms.stats().misses > read);
 }
+
+}  // TEST_SUITE
