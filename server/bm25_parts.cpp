@@ -33,6 +33,16 @@ std::optional<double> scale_factor(const Xapian::Query& query) {
     return factor;
 }
 
+/** Whether a term query has a wqf of 1, which Xapian's BM25 weighs as read_part() does (k3 = 1
+ *  multiplies by 2·wqf / (1 + wqf)). The wqf shows only in the description, after the term as
+ *  Xapian escapes it: `Query(term#3@2)`, where a wqf of 1 gives `Query(term@2)` or `Query(term)`. */
+bool weighs_once(const Xapian::Query& term) {
+    const std::string description = term.get_description();
+    std::string opening = Xapian::Query(*term.get_terms_begin()).get_description();
+    opening.pop_back();  // its closing parenthesis
+    return description.rfind(opening, 0) == 0 && description.size() > opening.size() && description[opening.size()] != '#';
+}
+
 /// Whether `query` matches exactly where a part it is (or scales) is in a document.
 bool is_part(const Xapian::Query& query) {
     switch (query.get_type()) {
@@ -62,7 +72,14 @@ bool collect_parts(const Xapian::Query& query, double factor, std::vector<Xapian
     const std::size_t subqueries = query.get_num_subqueries();
     switch (query.get_type()) {
         case Xapian::Query::LEAF_TERM:
+            if (!weighs_once(query)) return false;
+            if (factor != 0) parts.push_back(QueryPart{query, factor, conditions});
+            return true;
         case Xapian::Query::OP_SYNONYM:
+            for (std::size_t i = 0; i < subqueries; ++i) {
+                const Xapian::Query term = query.get_subquery(i);
+                if (term.get_type() != Xapian::Query::LEAF_TERM || !weighs_once(term)) return false;
+            }
             if (factor != 0) parts.push_back(QueryPart{query, factor, conditions});
             return true;
         case Xapian::Query::LEAF_MATCH_NOTHING:

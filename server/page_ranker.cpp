@@ -70,6 +70,7 @@ struct Scoped {
 
 std::optional<RankedPage> rank_matches(const Xapian::Database& db, const std::vector<QueryPart>& parts, const DocSet& matches,
                                        Xapian::doccount first, Xapian::doccount count, const DocLengths& lengths, const KeptPostings& kept) {
+    if (count == 0) return RankedPage{};
     std::vector<Scoped> weighted;
     weighted.reserve(parts.size());
     std::map<std::string, DocSet> scopes;  // by the descriptions of the conditions

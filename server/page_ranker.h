@@ -54,8 +54,11 @@ struct KeptPostings {
 
 /** Ranks `matches` (every document the query of `parts` matches in `db` as open; its parts from
  *  weighted_parts()) by the sum of their parts' BM25 weights, best first and equal weights in
- *  document id order, as Xapian's exhaustive pass with BM25Weight orders them (weights equal to
- *  Xapian's up to the last digits, the order of a sum), and returns [first, first + count).
+ *  document id order, as Xapian's exhaustive pass with BM25Weight orders them, and returns
+ *  [first, first + count) (nothing for a count of 0). Weights are Xapian's up to the last digits
+ *  (the order of a sum), so two documents whose weights differ only there may come in either
+ *  order (a reviewer found 3 such pairs in 800 whole rankings of 100,000 documents, none in the
+ *  first 500 of any).
  *  Parts are looked up in `kept.parts` or read and kept there; their conditions are matched with
  *  matching_documents() (with `kept.sets`, which may throw MatchingTimedOut at the deadline).
  *  nullopt when a part cannot be read so (read_part()). Throws Xapian::Error like any read. */

@@ -32,7 +32,7 @@ struct HitDocument {
     /// About what it holds in memory, to bound the cache in bytes.
     [[nodiscard]] std::size_t bytes() const {
         std::size_t n = sizeof(HitDocument) + id.size() + title.size() + text.size();
-        for (const auto& entry : outline) n += sizeof(entry) + entry.path.size();
+        for (const auto& entry : outline) n += sizeof(entry) + entry.path.size() + entry.heading.size();
         return n + 256;  // the fields' strings, roughly
     }
 };

@@ -36,9 +36,10 @@ void append_values(std::string& key, const std::vector<std::string>& values) {
     key += '\x1e';
 }
 
-/// Everything an answer depends on: the request as asked and the revision it is read from.
-std::string answer_key(const SearchRequest& request, Xapian::rev revision) {
-    std::string key = std::to_string(revision) + '\n';
+/// Everything an answer depends on: the request as asked and the revision it is read from
+/// (Searcher::revision_key(); "" for a key that holds on every revision).
+std::string answer_key(const SearchRequest& request, const std::string& revision) {
+    std::string key = revision;
     append_field(key, request.query);
     append_field(key, std::to_string(request.page));
     append_field(key, std::to_string(request.size));
@@ -58,13 +59,8 @@ std::string_view before_last_word(std::string_view typed) {
     return space == std::string_view::npos ? std::string_view{} : typed.substr(0, space);
 }
 
-/// The revision part of the keys of the term sets (match_sets.h).
-std::string sets_key(Xapian::rev revision) { return std::to_string(revision) + '\n'; }
-
 /// Counts depend on the query and its filters (both in the Xapian query), not on page or sort.
-std::string counts_key(const Xapian::Query& query, Xapian::rev revision) {
-    return std::to_string(revision) + '\n' + query.get_description();
-}
+std::string counts_key(const Xapian::Query& query, const std::string& revision) { return revision + query.get_description(); }
 
 }  // namespace
 
@@ -77,11 +73,14 @@ Result<Searcher> Searcher::open(const std::vector<std::string>& shards, SearchCa
     // Only one local database has one revision to key the caches with (a folder may be a stub
     // listing several: it then gets none, and its searchers keep their own tables).
     const bool one_database = local && db.value().size() == 1;
-    return Searcher(std::move(db).value(), local, one_database ? caches : nullptr, count_seconds);
+    Searcher searcher(std::move(db).value(), local, one_database ? caches : nullptr, count_seconds);
+    searcher.m_shards = shards;
+    return searcher;
 }
 
 Searcher::Searcher(Xapian::Database db, bool local, SearchCaches* caches, double count_seconds)
     : m_db(std::move(db)),
+      m_uuid(m_db.get_uuid()),
       m_analyzer(analyzers::AnalysisMode::Index),
       m_query_analyzer(analyzers::AnalysisMode::Query),
       m_local(local),
@@ -92,7 +91,7 @@ std::vector<Suggestion> Searcher::suggest(std::string_view typed, std::size_t si
     try {
         std::string key;
         if (m_caches != nullptr && m_caches->suggestions.enabled()) {
-            key = std::to_string(m_db.get_revision()) + '\n' + std::to_string(size) + '\n' + std::string(typed);
+            key = revision_key() + std::to_string(size) + '\n' + std::string(typed);
             if (auto cached = m_caches->suggestions.find(key)) return std::move(*cached);
         }
         // Over remote shards the table would be read term by term through the network (1.4 s at
@@ -111,7 +110,18 @@ std::vector<Suggestion> Searcher::suggest(std::string_view typed, std::size_t si
 
 void Searcher::refresh() {
     try {
-        if (m_db.reopen()) {
+        bool changed = m_db.reopen();
+        // An index rebuilt in place (tracuu-index --rebuild) is another database that counts its
+        // revisions from 1 again: when it reaches the revision open, reopen() keeps reading the
+        // old one's tables (Xapian 1.4.22), so a new uuid opens it anew.
+        if (const std::string uuid = m_db.get_uuid(); uuid != m_uuid && !m_shards.empty()) {
+            Result<Xapian::Database> fresh = open_shards(m_shards);
+            if (!fresh.ok()) return;
+            m_db = std::move(fresh).value();
+            m_uuid = m_db.get_uuid();
+            changed = true;
+        }
+        if (changed) {
             m_facet_table.reset();
             m_cited_keys.reset();
         }
@@ -124,14 +134,11 @@ Result<SearchAnswer> Searcher::search(const SearchRequest& request) {
     const auto started = std::chrono::steady_clock::now();
     std::string key;
     if (m_caches != nullptr && m_caches->answers.enabled() && request.size <= kMaxCachedPageSize) {
-        try {
-            key = answer_key(request, m_db.get_revision());
-        } catch (const Xapian::Error&) {
-            // Without a revision there is no key: compute the answer.
-        }
+        // Without a revision there is no key: the answer is computed.
+        if (const std::string revision = revision_key(); !revision.empty()) key = answer_key(request, revision);
     }
     if (!key.empty()) {
-        m_caches->recent.note(answer_key(request, 0), request);
+        m_caches->recent.note(answer_key(request, ""), request);
         if (auto cached = m_caches->answers.find(key)) {
             cached->took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
             return std::move(*cached);
@@ -142,23 +149,23 @@ Result<SearchAnswer> Searcher::search(const SearchRequest& request) {
     if (!key.empty() && answer.ok() && answer.value().total_exact) {
         // Keyed by the revision read, which is newer than the one looked up when a commit made
         // compute() reopen the index (as in warm()).
-        if (const Xapian::rev read_revision = revision(); read_revision != 0) m_caches->answers.store(answer_key(request, read_revision), answer.value());
+        if (const std::string read_revision = revision_key(); !read_revision.empty()) m_caches->answers.store(answer_key(request, read_revision), answer.value());
     }
     return answer;
 }
 
 bool Searcher::warm(const SearchRequest& request) {
     if (m_caches == nullptr || !m_caches->answers.enabled() || request.size > kMaxCachedPageSize) return false;
-    const Xapian::rev open_revision = revision();
-    if (open_revision == 0) return false;
+    const std::string open_revision = revision_key();
+    if (open_revision.empty()) return false;
     const std::string key = answer_key(request, open_revision);
     if (m_caches->answers.contains(key)) return false;
     Result<SearchAnswer> answer = compute(request);
     if (!answer.ok() || !answer.value().total_exact) return false;
     // compute() reopens the index when a commit overwrote what it was reading: key the answer by
     // the revision it was read from.
-    const Xapian::rev read_revision = revision();
-    if (read_revision == 0) return false;
+    const std::string read_revision = revision_key();
+    if (read_revision.empty()) return false;
     m_caches->answers.store(answer_key(request, read_revision), std::move(answer).value());
     ++m_caches->warmed;
     return true;
@@ -185,6 +192,14 @@ std::shared_ptr<const CitedKeyTable> Searcher::cited_key_table() {
     if (m_caches != nullptr) return m_caches->tables.cited_keys.get(revision(), m_db);
     if (!m_cited_keys) m_cited_keys = CitedKeyTable::build(m_db);
     return m_cited_keys;
+}
+
+std::string Searcher::revision_key() const {
+    try {
+        return m_db.get_uuid() + '@' + std::to_string(m_db.get_revision()) + '\n';
+    } catch (const Xapian::Error&) {
+        return "";
+    }
 }
 
 Xapian::rev Searcher::revision() const {
@@ -235,10 +250,10 @@ Result<SearchAnswer> Searcher::compute(const SearchRequest& request) {
             if (has_phrase && sets_enabled()) {
                 // The same query, each phrase restricted to its matches, kept as sets: Xapian then
                 // tests positions only where the phrase is known to match (bench/perf/PROFILE.md).
-                const std::string revision_key = sets_key(m_db.get_revision());
+                const std::string revision = revision_key();
                 try {
                     auto restricted = m_queries.build(text, m_db, [&](const Xapian::Query& phrase) {
-                        return within_known_matches(m_db, phrase, &m_caches->term_sets, revision_key, deadline);
+                        return within_known_matches(m_db, phrase, &m_caches->term_sets, revision, deadline);
                     });
                     if (restricted.ok()) ranked = std::move(restricted).value();
                 } catch (const MatchingTimedOut&) {
@@ -273,7 +288,7 @@ Result<SearchAnswer> Searcher::compute(const SearchRequest& request) {
 
 std::optional<std::string> Searcher::restore(std::string_view query) const {
     if (m_caches == nullptr) return m_restorer.restore(m_db, query);
-    return m_restorer.restore(m_db, query, &m_caches->surface_forms, sets_key(m_db.get_revision()));
+    return m_restorer.restore(m_db, query, &m_caches->surface_forms, revision_key());
 }
 
 bool Searcher::sets_enabled() const { return m_caches != nullptr && m_caches->term_sets.sets.enabled(); }
@@ -289,8 +304,8 @@ RankedPage Searcher::run(const Xapian::Query& query, const Xapian::Query& ranked
     }
     if (m_local) {
         // Searchers with caches read one database (open()), which has a revision to key them with.
-        const Xapian::rev revision = m_caches != nullptr ? m_db.get_revision() : 0;
-        const std::string key = m_caches != nullptr && m_caches->counts.enabled() ? counts_key(query, revision) : "";
+        const std::string revision = m_caches != nullptr ? revision_key() : "";
+        const std::string key = !revision.empty() && m_caches->counts.enabled() ? counts_key(query, revision) : "";
         if (!key.empty()) {
             if (auto counts = m_caches->counts.find(key)) {
                 answer.total = counts->total;
@@ -304,7 +319,7 @@ RankedPage Searcher::run(const Xapian::Query& query, const Xapian::Query& ranked
                 // Counted by set algebra over the sets of the query's terms, most of them kept
                 // from earlier queries; only the page is ranked. With every set to read, this
                 // costs what the exact pass below costs; with them kept, half (PROFILE.md).
-                const DocSet matches = matching_documents(m_db, query, &m_caches->term_sets, sets_key(revision), deadline);
+                const DocSet matches = matching_documents(m_db, query, &m_caches->term_sets, revision, deadline);
                 answer.total = matches.count();
                 answer.facets = table->facets(matches);
                 if (!key.empty()) m_caches->counts.store(key, MatchCounts{answer.total, answer.facets});
@@ -354,11 +369,11 @@ RankedPage Searcher::page_alone(Xapian::Enquire& enquire, const Xapian::Query& q
     if (parts) {
         try {
             // Only phrases make `ranked` differ from `query`, and a query with one has no parts.
-            const std::string revision_key = sets_key(m_db.get_revision());
+            const std::string revision = revision_key();
             std::optional<DocSet> counted;
-            if (matches == nullptr) counted = matching_documents(m_db, query, &m_caches->term_sets, revision_key, deadline);
-            const std::shared_ptr<const DocLengths> lengths = m_caches->tables.lengths.get(revision(), m_db);
-            const KeptPostings kept{&m_caches->postings, &m_caches->term_sets, revision_key, deadline};
+            if (matches == nullptr) counted = matching_documents(m_db, query, &m_caches->term_sets, revision, deadline);
+            const std::shared_ptr<const DocLengths> lengths = m_caches->tables.lengths.get(this->revision(), m_db);
+            const KeptPostings kept{&m_caches->postings, &m_caches->term_sets, revision, deadline};
             std::optional<RankedPage> page = rank_matches(m_db, *parts, matches != nullptr ? *matches : *counted, offset, request.size, *lengths, kept);
             if (page) return std::move(*page);
         } catch (const MatchingTimedOut&) {
@@ -378,7 +393,7 @@ RankedPage Searcher::page_of(const Xapian::MSet& mset) {
 std::shared_ptr<const HitDocument> Searcher::hit_document(Xapian::docid id) {
     std::string key;
     if (m_caches != nullptr && m_caches->documents.enabled()) {
-        key = sets_key(m_db.get_revision()) + std::to_string(id);
+        key = revision_key() + std::to_string(id);
         if (auto found = m_caches->documents.find(key)) return *found;
     }
     indexer::IndexedDocument doc = indexer::read_document(m_db.get_document(id));

@@ -63,6 +63,9 @@ public:
 
     /// The revision open, 0 when it has none (several shards; a health check must not fail) or cannot be read.
     [[nodiscard]] Xapian::rev revision() const;
+    /** Names the revision open in the caches' keys: with the database's uuid, since an index
+     *  rebuilt in place counts its revisions from 1 again. "" when it cannot be read. */
+    [[nodiscard]] std::string revision_key() const;
 
     /** Builds the facet and cited-key tables of the open revision into the shared caches, if
      *  they are not there yet, so that requests find them (the cache warmer's first step). */
@@ -122,6 +125,8 @@ private:
     std::shared_ptr<const HitDocument> hit_document(Xapian::docid id);
 
     Xapian::Database m_db;
+    std::string m_uuid;                ///< of m_db as opened: another one is an index rebuilt in place
+    std::vector<std::string> m_shards;  ///< what open() opened, to open again after a rebuild
     indexer::QueryBuilder m_queries;
     analyzers::Analyzer m_analyzer;        ///< Index mode: snippets see the words as the index did
     analyzers::Analyzer m_query_analyzer;  ///< Query mode: suggestions read the words as typed

@@ -81,6 +81,8 @@ TEST_CASE("the weighted parts of a query: its terms and synonyms under sums, wit
         {Q(Q::OP_AND_NOT, a, b), {{a.get_description(), 1}}},
         {Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_SCALE_WEIGHT, a, 2.0), 0.25), {{a.get_description(), 0.5}}},
         {Q(Q::OP_OR, a, Q(Q::OP_SCALE_WEIGHT, b, 0.0)), {{a.get_description(), 1}}},  // scaled to nothing
+        // A position, and a tab Xapian escapes in the description, leave the wqf at 1.
+        {Q(Q::OP_OR, Q("Hnoi\tnội", 1, 3), a), {{Q("Hnoi\tnội", 1, 3).get_description(), 1}, {a.get_description(), 1}}},
     };
     for (const Case& one : cases) {
         CAPTURE(one.query.get_description());
@@ -96,7 +98,8 @@ TEST_CASE("the weighted parts of a query: its terms and synonyms under sums, wit
     const std::vector<Q> pair{a, b};
     for (const Q& q : {Q(Q::OP_PHRASE, pair.begin(), pair.end()), Q(Q::OP_NEAR, pair.begin(), pair.end()), Q(Q::OP_MAX, a, b),
                        Q(Q::OP_ELITE_SET, pair.begin(), pair.end(), 1), Q::MatchAll, Q(Q::OP_VALUE_RANGE, 0, "a", "b"), Q(Q::OP_WILDCARD, "Fa"),
-                       Q(Q::OP_AND, a, Q((new Xapian::FixedWeightPostingSource(1.0))->release())), Q(Q::OP_OR, a, Q(Q::OP_XOR, b, c))}) {
+                       Q(Q::OP_AND, a, Q((new Xapian::FixedWeightPostingSource(1.0))->release())), Q(Q::OP_OR, a, Q(Q::OP_XOR, b, c)),
+                       Q(Q::OP_AND, a, Q("Fb", 3)), Q(Q::OP_SYNONYM, a, Q("Fb", 2, 4))}) {  // a wqf of 3, of 2
         CAPTURE(q.get_description());
         CHECK_FALSE(weighted_parts(q).has_value());
     }
@@ -182,7 +185,7 @@ TEST_CASE("a page ranked from parts is the page of Xapian's exhaustive pass, for
         for (Q query : {parsed.value().query, parsed.value().relaxed}) {
             if (!filter.value().empty()) query = Q(Q::OP_FILTER, query, filter.value());
             CAPTURE(query.get_description());
-            for (const auto& [first, count] : std::vector<std::pair<Xapian::doccount, Xapian::doccount>>{{0, 1}, {0, 10}, {3, 4}, {10, 10}, {0, 1000}}) {
+            for (const auto& [first, count] : std::vector<std::pair<Xapian::doccount, Xapian::doccount>>{{0, 1}, {0, 10}, {3, 4}, {10, 10}, {0, 1000}, {0, 0}, {5, 0}}) {
                 check_page(db, query, first, count, nullptr);
                 check_page(db, query, first, count, &cache);
             }

@@ -51,7 +51,7 @@ void index_two_halves(const TempDir& dir) {
 SearchAnswer search(Searcher& searcher, const std::string& q, unsigned page, unsigned size, tracuu::indexer::SearchFilters filters = {}) {
     SearchRequest request{q, page, size, std::move(filters), SortOrder::Relevance};
     auto answer = searcher.search(request);
-    REQUIRE(answer.ok());
+    REQUIRE_MESSAGE(answer.ok(), (answer.ok() ? "" : answer.error().message));
     return std::move(answer).value();
 }
 
@@ -316,6 +316,45 @@ TEST_CASE("results read each stored document once per revision, and show what a 
     const SearchAnswer after = search(searcher, "số hóa hồ sơ", 1, 6);
     REQUIRE(after.results.size() == 1);
     CHECK(after.results[0].title.find("số hóa hồ sơ") != std::string::npos);
+}
+
+TEST_CASE("an index rebuilt while the server runs is searched anew, though it counts its revisions from 1 again") {
+    TempDir dir;
+    const std::filesystem::path index = dir.path() / "index";
+    write_documents(dir, "old", 0, 30);
+    index_folder(index, dir.path() / "old");
+    write_documents(dir, "old-more", 30, 3);
+    index_folder(index, dir.path() / "old-more");
+    SearchCaches caches({.answers = 16, .counts = 16, .suggestions = 16, .term_set_bytes = std::size_t{1} << 20,
+                         .postings_bytes = std::size_t{4} << 20, .document_bytes = std::size_t{1} << 20});
+    auto opened = Searcher::open(std::vector<std::string>{index.string()}, &caches);
+    REQUIRE(opened.ok());
+    Searcher& searcher = opened.value();
+    const Xapian::rev cached_revision = searcher.revision();
+    REQUIRE(search(searcher, "chuyển đổi số", 1, 5).total == 33);
+
+    // Started over with other documents, then added to until it is at the revision the caches hold.
+    write_documents(dir, "new", 100, 3);
+    {
+        auto writer = tracuu::indexer::IndexWriter::open(index, tracuu::indexer::OpenMode::Rebuild).value();
+        (void)tracuu::indexer::index_paths(writer, {dir.path() / "new"}, {}, nullptr);
+    }
+    for (int run = 0; Xapian::Database(index.string()).get_revision() < cached_revision && run < 10; ++run) {
+        write_documents(dir, "new-" + std::to_string(run), 200 + run, 1);
+        index_folder(index, dir.path() / ("new-" + std::to_string(run)));
+    }
+    searcher.refresh();
+    REQUIRE(searcher.revision() == cached_revision);
+    auto uncached = Searcher::open(index);
+    REQUIRE(uncached.ok());
+    const SearchAnswer expected = search(uncached.value(), "chuyển đổi số", 1, 5);
+    const SearchAnswer answer = search(searcher, "chuyển đổi số", 1, 5);
+    CHECK(answer.total == expected.total);
+    REQUIRE(answer.results.size() == expected.results.size());
+    for (std::size_t i = 0; i < answer.results.size(); ++i) CHECK(answer.results[i].id == expected.results[i].id);
+    const SearchAnswer page_two = search(searcher, "chuyển đổi số", 2, 2);  // its counts now kept: the page ranked alone
+    REQUIRE(page_two.results.size() == 2);
+    CHECK(page_two.results[0].id == expected.results[2].id);
 }
 
 TEST_CASE("a count cut short by the time limit says its total is an estimate, and no estimate is kept") {
