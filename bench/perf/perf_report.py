@@ -112,7 +112,7 @@ def rows(R, a):
         c = d.get("caches", {})
         ts = c.get("term_sets", {})
         repeats = "none asked twice" if d["requests"] <= d["queries"] else "some asked twice"
-        out += search_rows(f"default, a stream of different searches ({d['requests']:,} sent of {d['queries']:,}, {repeats}; 2–4 adjacent title words)", d,
+        out += search_rows(f"default, a stream of different searches ({d['requests']:,} sent of {d['queries']:,}, {repeats}; 2–6 adjacent title words)", d,
                            "answers: " + hit_rate(c.get("answers", {})) + "; counts: " + hit_rate(c.get("counts", {}))
                            + "; term sets: " + hit_rate(ts) + "; postings: " + hit_rate(c.get("postings", {}))
                            + "; documents: " + hit_rate(c.get("documents", {})))
@@ -289,7 +289,7 @@ How each figure is taken:
   the hit counts (from `/healthz`) are in the notes column. "Different searches": the server
   with its default settings, started afresh, under a stream of different searches, each sent
   once while there are more searches than requests (`distinct_queries()` in
-  bench/perf/perf_common.py: every run of 2–4 adjacent words of the generated documents' titles,
+  bench/perf/perf_common.py: every run of 2–6 adjacent words of the generated documents' titles,
   lower case, as written and without diacritics, shuffled with seed 7), as many users typing
   their own words would send: no answer comes from the cache; the term sets and postings of
   words already asked do (the page is ranked from the postings, session 7 in PROFILE.md), and so
