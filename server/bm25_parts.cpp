@@ -1,8 +1,8 @@
 #include "server/bm25_parts.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
-#include <cstdlib>
 #include <limits>
 #include <string>
 #include <utility>
@@ -26,10 +26,10 @@ std::optional<double> scale_factor(const Xapian::Query& query) {
     constexpr std::string_view kOpening = "Query(";
     const std::size_t times = description.find(" * ");
     if (description.rfind(kOpening, 0) != 0 || times == std::string::npos) return std::nullopt;
-    const char* begin = description.c_str() + kOpening.size();
-    char* end = nullptr;
-    const double factor = std::strtod(begin, &end);
-    if (end != description.c_str() + times || !std::isfinite(factor) || factor < 0) return std::nullopt;
+    double factor = 0;
+    const char* end = description.data() + times;
+    const auto [stop, error] = std::from_chars(description.data() + kOpening.size(), end, factor);  // whatever the locale
+    if (error != std::errc() || stop != end || !std::isfinite(factor) || factor < 0) return std::nullopt;
     return factor;
 }
 

@@ -9,7 +9,6 @@ namespace {
 /// Ranks before: the greater weight, then the smaller id (Xapian's order for equal weights).
 bool ranks_before(const RankedDoc& a, const RankedDoc& b) { return a.weight > b.weight || (a.weight == b.weight && a.id < b.id); }
 
-
 std::shared_ptr<const WeightedPart> find_or_read(const Xapian::Database& db, const QueryPart& part, const DocLengths& lengths,
                                                  const KeptPostings& kept) {
     PartCache* cache = kept.parts;

@@ -11,21 +11,14 @@
 #include "server/and_maybe_guard.h"
 #include "server/searcher.h"
 #include "tests/support/corpus_index.h"
+#include "tests/support/xapian_weights.h"
 
 using tracuu::server::guard_and_maybe;
 using tracuu::testing::demo_corpus_index;
+using tracuu::testing::every_weight;
 using Q = Xapian::Query;
 
 namespace {
-
-std::map<Xapian::docid, double> every_weight(const Xapian::Database& db, const Q& query) {
-    Xapian::Enquire enquire(db);
-    enquire.set_query(query);
-    const Xapian::MSet all = enquire.get_mset(0, db.get_doccount(), db.get_doccount());
-    std::map<Xapian::docid, double> out;
-    for (auto it = all.begin(); it != all.end(); ++it) out[*it] = it.get_weight();
-    return out;
-}
 
 /** Page sizes (1 to 20) whose early-terminated page misses a document that the full ranking
  *  puts on it with a higher weight than the page's last. */

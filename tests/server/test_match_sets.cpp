@@ -17,9 +17,11 @@
 #include "server/lru_map.h"
 #include "server/match_sets.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/xapian_weights.h"
 
 using namespace tracuu::server;
 using tracuu::testing::TempDir;
+using tracuu::testing::every_weight;
 
 namespace {
 
@@ -44,16 +46,6 @@ std::vector<Xapian::docid> xapian_matches(const Xapian::Database& db, const Xapi
     for (auto it = mset.begin(); it != mset.end(); ++it) ids.insert(*it);
     REQUIRE(mset.get_matches_estimated() == ids.size());
     return {ids.begin(), ids.end()};
-}
-
-/// Every match of the query with its weight, every match checked.
-std::map<Xapian::docid, double> weights_of(const Xapian::Database& db, const Xapian::Query& query) {
-    Xapian::Enquire enquire(db);
-    enquire.set_query(query);
-    const Xapian::MSet mset = enquire.get_mset(0, db.get_doccount(), db.get_doccount());
-    std::map<Xapian::docid, double> out;
-    for (auto it = mset.begin(); it != mset.end(); ++it) out[*it] = it.get_weight();
-    return out;
 }
 
 /// The real documents of corpus/vbpl and the Ninh Bình plan, indexed once for every case below.
@@ -268,7 +260,7 @@ TEST_CASE("a phrase restricted to its known matches: the same documents, weighte
         // Weights of every match, every match checked. A document holding a phrase is weighted as
         // before (up to the order of a sum); one without it never more than before: Xapian 1.4
         // may credit a phrase under an OR to a document that has its words in other places.
-        const std::map<Xapian::docid, double> before = weights_of(db, plain), after = weights_of(db, ranked);
+        const std::map<Xapian::docid, double> before = every_weight(db, plain), after = every_weight(db, ranked);
         REQUIRE(before.size() == after.size());
         for (const auto& [id, weight] : after) {
             CAPTURE(id);

@@ -18,23 +18,16 @@
 #include "server/page_ranker.h"
 #include "server/searcher.h"
 #include "tests/support/corpus_index.h"
+#include "tests/support/xapian_weights.h"
 
 using namespace tracuu::server;
 using tracuu::testing::demo_corpus_index;
+using tracuu::testing::every_weight;
 using Q = Xapian::Query;
 
 namespace {
 
 bool near(double a, double b) { return std::abs(a - b) <= 1e-9 * std::max(std::abs(a), std::abs(b)); }
-
-std::map<Xapian::docid, double> every_weight(const Xapian::Database& db, const Q& query) {
-    Xapian::Enquire enquire(db);
-    enquire.set_query(query);
-    const Xapian::MSet all = enquire.get_mset(0, db.get_doccount(), db.get_doccount());
-    std::map<Xapian::docid, double> out;
-    for (auto it = all.begin(); it != all.end(); ++it) out[*it] = it.get_weight();
-    return out;
-}
 
 /** Ranks [first, first + count) of `query` from its parts and checks them against Xapian's
  *  exhaustive pass: the same weights, and the same documents except where two weights tie up to
