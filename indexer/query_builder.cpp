@@ -366,19 +366,24 @@ Result<ParsedQuery> QueryBuilder::build(std::string_view user_query, const Xapia
         word_count += static_cast<std::size_t>(std::count_if(tokens.begin(), tokens.end(), [](const Token& t) { return t.width == 1 && is_positional(t); }));
         if (tokens.empty()) continue;
         Xapian::Query clause;
+        RunQueries run;
         if (item.phrase) {
             clause = phrase_query(tokens, wrap_phrase);
+        } else {
+            run = run_queries(tokens, vocabulary, wrap_phrase);
+            clause = combine(Xapian::Query::OP_AND, run.units);
+        }
+        if (item.excluded) {
+            // Only excluded: an excluded word neither matches the relaxed form nor boosts.
+            excluded.push_back(clause);
+            continue;
+        }
+        if (item.phrase) {
             any_unit.push_back(clause);
         } else {
-            RunQueries run = run_queries(tokens, vocabulary, wrap_phrase);
-            clause = combine(Xapian::Query::OP_AND, run.units);
             any_unit.insert(any_unit.end(), run.units.begin(), run.units.end());
             if (!run.bigrams.empty()) boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, combine(Xapian::Query::OP_OR, run.bigrams), kBigramWeight);
             add_title_boosts(tokens, boosts);
-        }
-        if (item.excluded) {
-            excluded.push_back(clause);
-            continue;
         }
         for (const Token& t : tokens) {
             if (is_positional(t) && t.width == 1) {

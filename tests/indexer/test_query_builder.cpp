@@ -91,6 +91,22 @@ TEST_CASE("highlight words are the folded forms of the wanted words, not the exc
     CHECK(parsed.value().highlight_exact == std::set<std::string>{"ủy"});
 }
 
+TEST_CASE("excluded words are only excluded: they neither match the relaxed form nor boost") {
+    const QueryBuilder builder;
+    const auto parsed = builder.build("ngân sách -\"giáo dục\" -ubnd", Xapian::Database());
+    REQUIRE(parsed.ok());
+    for (const Xapian::Query& q : {parsed.value().query, parsed.value().relaxed}) {
+        const std::string description = q.get_description();
+        CAPTURE(description);
+        const std::size_t excluded = description.find("AND_NOT");
+        REQUIRE(excluded != std::string::npos);
+        for (const char* word : {"giao", "duc", "ubnd"}) {
+            CAPTURE(word);
+            CHECK(description.find(word) > excluded);  // only in what is excluded
+        }
+    }
+}
+
 TEST_CASE("identity fields in the query filter instead of ranking") {
     CHECK(described("loai:\"kế hoạch\" nam:2025") == "Query((Kdoc FILTER (XTke hoach AND XY2025)))");
     CHECK(described("ubnd co-quan:ubnd") ==
