@@ -91,8 +91,11 @@ std::vector<Suggestion> Searcher::suggest(std::string_view typed, std::size_t si
     try {
         std::string key;
         if (m_caches != nullptr && m_caches->suggestions.enabled()) {
-            key = revision_key() + std::to_string(size) + '\n' + std::string(typed);
-            if (auto cached = m_caches->suggestions.find(key)) return std::move(*cached);
+            // Without a revision there is no key: the suggestions are computed.
+            if (const std::string revision = revision_key(); !revision.empty()) key = revision + std::to_string(size) + '\n' + std::string(typed);
+            if (!key.empty()) {
+                if (auto cached = m_caches->suggestions.find(key)) return std::move(*cached);
+            }
         }
         // Over remote shards the table would be read term by term through the network (1.4 s at
         // 100,000 documents, measured over loopback) after each commit: no reference suggestions.
@@ -393,8 +396,10 @@ RankedPage Searcher::page_of(const Xapian::MSet& mset) {
 std::shared_ptr<const HitDocument> Searcher::hit_document(Xapian::docid id) {
     std::string key;
     if (m_caches != nullptr && m_caches->documents.enabled()) {
-        key = revision_key() + std::to_string(id);
-        if (auto found = m_caches->documents.find(key)) return *found;
+        if (const std::string revision = revision_key(); !revision.empty()) key = revision + std::to_string(id);
+        if (!key.empty()) {
+            if (auto found = m_caches->documents.find(key)) return *found;
+        }
     }
     indexer::IndexedDocument doc = indexer::read_document(m_db.get_document(id));
     auto hit = std::make_shared<const HitDocument>(
