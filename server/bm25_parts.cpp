@@ -12,12 +12,9 @@
 namespace tracuu::server {
 namespace {
 
-// Xapian::BM25Weight() defaults (k1, b, min_normlen; k2 = 0 adds nothing, k3 with a wqf of 1
-// multiplies by 1; with k1 = 1, the factor k1 + 1 = 2 of WeightedPart::termweight is exact
-// wherever it is applied): the weighting Enquire uses unless told otherwise, as the searcher does.
-constexpr double kK1 = 1;
-constexpr double kB = 0.5;
-constexpr double kMinNormlen = 0.5;
+using bm25::kB;
+using bm25::kK1;
+using bm25::kMinNormlen;
 
 /// The factor of an OP_SCALE_WEIGHT query, which Xapian 1.4 shows only in its description:
 /// `Query(0.2999999999999999889 * …)`, printed with enough digits to read back exactly.

@@ -17,6 +17,15 @@
 
 namespace tracuu::server {
 
+/** Xapian::BM25Weight()'s default parameters, which Enquire uses unless told otherwise, as the
+ *  searcher does (k2 = 0 adds nothing; k3 with a wqf of 1 multiplies by 1). With k1 = 1 the
+ *  factor k1 + 1 is 2, exact wherever it is applied. */
+namespace bm25 {
+inline constexpr double kK1 = 1;
+inline constexpr double kB = 0.5;
+inline constexpr double kMinNormlen = 0.5;
+}  // namespace bm25
+
 /** The length of every document of one revision (what BM25 divides by), read once and shared by
  *  the searchers of that revision (revision_tables.h): 12 bytes per document id. */
 class DocLengths {
@@ -73,7 +82,7 @@ struct WeightedPart {
     double max_saturation = 0;              ///< the greatest DocLengths::saturation() in its documents
 
     /// BM25's termweight of the part under a scale factor, computed as Xapian computes it.
-    [[nodiscard]] double termweight(double factor) const { return idf * factor * 2; }  // 2: k1 + 1
+    [[nodiscard]] double termweight(double factor) const { return idf * factor * (bm25::kK1 + 1); }
 
     /** Xapian's weight of the part in document `id` (0 when the part is not in it), up to the last
      *  digits, `termweight` being termweight(factor). */

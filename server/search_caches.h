@@ -88,7 +88,7 @@ struct SearchCaches {
           documents(sizes.document_bytes),
           surface_forms(kSurfaceFormEntries) {}
 
-    /// Words and pairs whose spellings are kept: a few hundred bytes each.
+    /// Words and pairs whose spellings are kept (each a map of at most 64 spellings and counts).
     static constexpr std::size_t kSurfaceFormEntries = 16384;
 
     RevisionCache<SearchAnswer> answers;

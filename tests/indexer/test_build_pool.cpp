@@ -52,6 +52,12 @@ private:
     std::vector<std::thread::id> m_threads;
 };
 
+/// Opens the gate when it goes: whatever fails in a test, the pool's thread is let go before it is joined.
+struct OpenOnExit {
+    Gate& gate;
+    ~OpenOnExit() { gate.open(); }
+};
+
 BuildJob job_for(const TempDir& dir, const std::string& id, std::size_t words) {
     std::string text;
     for (std::size_t i = 0; i < words; ++i) text += "kế hoạch ";
@@ -85,10 +91,7 @@ TEST_CASE("collecting a job no thread has started builds it on the collecting th
     TempDir dir;
     Gate gate;
     BuildPool pool(1, {}, [&](const BuildJob& job) { gate.on_start(job); });
-    const struct Opener {
-        Gate& gate;
-        ~Opener() { gate.open(); }  // whatever fails below, the pool's thread is let go before it is joined
-    } opener{gate};
+    const OpenOnExit opener{gate};
     BuildTicket busy = pool.submit(job_for(dir, "busy", 1));
     while (gate.started().empty()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
     BuildTicket waiting = pool.submit(job_for(dir, "waiting", 5));
@@ -120,10 +123,7 @@ TEST_CASE("the jobs no thread has started can be dropped, and only those") {
     Gate gate;
     {
         BuildPool pool(1, {}, [&](const BuildJob& job) { gate.on_start(job); });
-        const struct Opener {
-            Gate& gate;
-            ~Opener() { gate.open(); }  // whatever fails below, the pool's thread is let go before it is joined
-        } opener{gate};
+        const OpenOnExit opener{gate};
         BuildTicket busy = pool.submit(job_for(dir, "busy", 1));
         while (gate.started().empty()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
         for (const char* id : {"queued-1", "queued-2", "queued-3"}) (void)pool.submit(job_for(dir, id, 5));
