@@ -56,6 +56,16 @@ bool is_part(const Xapian::Query& query) {
 
 bool collect_parts(const Xapian::Query& query, double factor, std::vector<Xapian::Query>& conditions, std::vector<QueryPart>& parts);
 
+/** A phrase restricted to its matches, as within_known_matches() writes it: the phrase filtered
+ *  by a posting source over the documents where it matches. Where it matches, Xapian weighs it
+ *  as the AND of its words. A bare phrase is not such a sum: under an OR, Xapian 1.4 also credits
+ *  it to documents that hold its words without the phrase (bench/perf/PROFILE.md, "session 5"). */
+bool is_restricted_phrase(const Xapian::Query& query) {
+    return query.get_type() == Xapian::Query::OP_FILTER && query.get_num_subqueries() == 2 &&
+           query.get_subquery(0).get_type() == Xapian::Query::OP_PHRASE &&
+           query.get_subquery(1).get_type() == Xapian::Query::LEAF_POSTING_SOURCE;
+}
+
 /// A subquery that weighs only where it matches, which its parent's matching does not imply.
 bool collect_optional(const Xapian::Query& query, double factor, std::vector<Xapian::Query>& conditions, std::vector<QueryPart>& parts) {
     if (is_part(query)) return collect_parts(query, factor, conditions, parts);
@@ -100,6 +110,14 @@ bool collect_parts(const Xapian::Query& query, double factor, std::vector<Xapian
             return true;
         case Xapian::Query::OP_FILTER:
         case Xapian::Query::OP_AND_NOT:
+            if (is_restricted_phrase(query)) {
+                // Where it matches, every word of the phrase does (a term or an OR of spellings).
+                const Xapian::Query phrase = query.get_subquery(0);
+                for (std::size_t i = 0; i < phrase.get_num_subqueries(); ++i) {
+                    if (!collect_parts(phrase.get_subquery(i), factor, conditions, parts)) return false;
+                }
+                return true;
+            }
             return collect_parts(query.get_subquery(0), factor, conditions, parts);
         case Xapian::Query::OP_SCALE_WEIGHT: {
             const std::optional<double> scale = scale_factor(query);

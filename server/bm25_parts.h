@@ -64,10 +64,11 @@ struct QueryPart {
 };
 
 /** The parts whose weights Xapian adds up to weight a document `query` matches (the left side of
- *  OP_FILTER and OP_AND_NOT, every side of OP_AND, OP_OR and OP_AND_MAYBE, each where it matches),
- *  or nullopt when its weight is not such a sum: phrases, posting sources, OP_MAX, OP_ELITE_SET,
- *  values, wildcards, match-all, or a term given a wqf other than 1 (the query builder gives none).
- *  Parts scaled by 0 weigh nothing and are left out. */
+ *  OP_FILTER and OP_AND_NOT, every side of OP_AND, OP_OR and OP_AND_MAYBE, each where it matches,
+ *  and the words of a phrase restricted to its matches as within_known_matches() writes it), or
+ *  nullopt when its weight is not such a sum: other phrases, posting sources, OP_MAX,
+ *  OP_ELITE_SET, values, wildcards, match-all, or a term given a wqf other than 1 (the query
+ *  builder gives none). Parts scaled by 0 weigh nothing and are left out. */
 [[nodiscard]] std::optional<std::vector<QueryPart>> weighted_parts(const Xapian::Query& query);
 
 /** A part's postings with what BM25 needs of them: the documents, their wdf (for a synonym, the

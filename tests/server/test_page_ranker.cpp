@@ -14,6 +14,7 @@
 #include "indexer/filters.h"
 #include "indexer/query_builder.h"
 #include "server/bm25_parts.h"
+#include "server/doc_set_source.h"
 #include "server/match_sets.h"
 #include "server/page_ranker.h"
 #include "server/searcher.h"
@@ -28,6 +29,18 @@ using Q = Xapian::Query;
 namespace {
 
 bool near(double a, double b) { return std::abs(a - b) <= 1e-9 * std::max(std::abs(a), std::abs(b)); }
+
+/// A phrase of `words` filtered by a set of documents, as within_known_matches() writes one.
+Q restricted_phrase(const std::vector<Q>& words) {
+    const auto set = std::make_shared<const DocSet>(Xapian::docid{8});
+    const Q phrase(Q::OP_PHRASE, words.begin(), words.end());
+    return Q(Q::OP_FILTER, phrase, Q((new DocSetSource(set, phrase.get_description()))->release()));
+}
+
+/// The builder's phrase wrapper of the searcher: each phrase restricted to its matches in `db`.
+tracuu::indexer::PhraseWrapper restricting_phrases(const Xapian::Database& db) {
+    return [&db](const Q& phrase) { return within_known_matches(db, phrase, nullptr, ""); };
+}
 
 /** Ranks [first, first + count) of `query` from its parts and checks them against Xapian's
  *  exhaustive pass: the same weights, and the same documents except where two weights tie up to
@@ -76,6 +89,9 @@ TEST_CASE("the weighted parts of a query: its terms and synonyms under sums, wit
         {Q(Q::OP_OR, a, Q(Q::OP_SCALE_WEIGHT, b, 0.0)), {{a.get_description(), 1}}},  // scaled to nothing
         // A position, and a tab Xapian escapes in the description, leave the wqf at 1.
         {Q(Q::OP_OR, Q("Hnoi\tnội", 1, 3), a), {{Q("Hnoi\tnội", 1, 3).get_description(), 1}, {a.get_description(), 1}}},
+        // A phrase restricted to its matches weighs as its words, a word being a term or its spellings.
+        {Q(Q::OP_SCALE_WEIGHT, restricted_phrase({a, Q(Q::OP_OR, b, c)}), 2.0),
+         {{a.get_description(), 2}, {b.get_description(), 2}, {c.get_description(), 2}}},
     };
     for (const Case& one : cases) {
         CAPTURE(one.query.get_description());
@@ -92,7 +108,10 @@ TEST_CASE("the weighted parts of a query: its terms and synonyms under sums, wit
     for (const Q& q : {Q(Q::OP_PHRASE, pair.begin(), pair.end()), Q(Q::OP_NEAR, pair.begin(), pair.end()), Q(Q::OP_MAX, a, b),
                        Q(Q::OP_ELITE_SET, pair.begin(), pair.end(), 1), Q::MatchAll, Q(Q::OP_VALUE_RANGE, 0, "a", "b"), Q(Q::OP_WILDCARD, "Fa"),
                        Q(Q::OP_AND, a, Q((new Xapian::FixedWeightPostingSource(1.0))->release())), Q(Q::OP_OR, a, Q(Q::OP_XOR, b, c)),
-                       Q(Q::OP_AND, a, Q("Fb", 3)), Q(Q::OP_SYNONYM, a, Q("Fb", 2, 4))}) {  // a wqf of 3, of 2
+                       Q(Q::OP_AND, a, Q("Fb", 3)), Q(Q::OP_SYNONYM, a, Q("Fb", 2, 4)),  // a wqf of 3, of 2
+                       // A phrase not restricted by a set of its matches.
+                       Q(Q::OP_FILTER, Q(Q::OP_PHRASE, pair.begin(), pair.end()), c),
+                       Q(Q::OP_AND_NOT, Q(Q::OP_PHRASE, pair.begin(), pair.end()), restricted_phrase({c, d}).get_subquery(1))}) {
         CAPTURE(q.get_description());
         CHECK_FALSE(weighted_parts(q).has_value());
     }
@@ -166,12 +185,18 @@ TEST_CASE("a page ranked from parts is the page of Xapian's exhaustive pass, for
         {"2025", {}},                             // a year: its word and its boosts
         {"kế hoạch chuyển đổi số năm 2025", {}}, // six words and a year
         {"xyzzy quokka", {}},                     // nothing
+        // Phrases, restricted to their matches as the searcher restricts them.
+        {"\"ngân sách nhà nước\"", {}},
+        {"\"chuyển đổi số\" năm 2025", decisions},
+        {"bộ tài chính", {}},                    // BTC and the phrase of its other long form
+        {"btc ubnd", {}},                         // two abbreviations, their long forms phrases
+        {"khoa học công nghệ -\"dự toán ngân sách\"", {}},
     };
     const tracuu::indexer::QueryBuilder builder;
     PartCache cache(std::size_t{8} << 20, Xapian::docid{1} << 30);  // keeps rare parts too
     for (const auto& [text, filters] : cases) {
         CAPTURE(text);
-        auto parsed = builder.build(text, db);
+        auto parsed = builder.build(text, db, restricting_phrases(db));
         REQUIRE(parsed.ok());
         const auto filter = tracuu::indexer::filter_query(filters);
         REQUIRE(filter.ok());
@@ -193,19 +218,40 @@ TEST_CASE("a page ranked from parts is the page of Xapian's exhaustive pass, for
     CHECK(fresh.parts.stats().hits == 1);
 }
 
-TEST_CASE("random query trees of terms and synonyms: each page is the page of Xapian's exhaustive pass") {
+TEST_CASE("random query trees of terms, synonyms and restricted phrases: each page is the page of Xapian's exhaustive pass") {
     const Xapian::Database db(demo_corpus_index());
     std::vector<std::string> words;
     for (auto it = db.allterms_begin("F"); it != db.allterms_end("F"); ++it) {
         if (it.get_termfreq() >= 2 && words.size() < 3000) words.push_back(*it);
     }
     REQUIRE(words.size() > 100);
+    // Runs of two and three adjacent words of the documents, for phrases that match somewhere.
+    std::vector<std::vector<Q>> runs;
+    for (Xapian::docid id = 1; id <= db.get_lastdocid() && runs.size() < 400; id += 3) {
+        std::map<Xapian::termpos, std::string> at;
+        for (auto t = db.termlist_begin(id); t != db.termlist_end(id); ++t) {
+            if ((*t)[0] != 'F') continue;
+            for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) at[*p] = *t;
+        }
+        for (auto it = at.begin(); it != at.end() && runs.size() < 400; std::advance(it, std::min<std::ptrdiff_t>(97, std::distance(it, at.end())))) {
+            const auto second = at.find(it->first + 1);
+            if (second == at.end()) continue;
+            std::vector<Q> run{Q(it->second), Q(second->second)};
+            if (const auto third = at.find(it->first + 2); third != at.end() && it->first % 2 == 0) run.emplace_back(third->second);
+            runs.push_back(std::move(run));
+        }
+    }
+    REQUIRE(runs.size() > 50);
     std::mt19937 random(20261129);
     const auto pick = [&](std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(random); };
     const auto leaf = [&]() -> Q {
         switch (pick(12)) {
             case 0: return Q("Fkhongcotrongchimuc");
             case 1: return Q::MatchNothing;
+            case 2: {
+                const std::vector<Q>& run = runs[pick(runs.size())];
+                return within_known_matches(db, Q(Q::OP_PHRASE, run.begin(), run.end()), nullptr, "");
+            }
             default: return Q(words[pick(words.size())]);
         }
     };
@@ -235,7 +281,7 @@ TEST_CASE("a new search is ranked from the kept postings, as the exhaustive pass
     auto exhaustive = Searcher::open(std::filesystem::path(demo_corpus_index()));
     REQUIRE(kept.ok());
     REQUIRE(exhaustive.ok());
-    for (const std::string q : {"ngân sách", "ngân sách nhà nước", "đầu tư công", "chuyen doi so"}) {
+    for (const std::string q : {"ngân sách", "ngân sách nhà nước", "đầu tư công", "chuyen doi so", "\"ngân sách nhà nước\" năm 2025"}) {
         CAPTURE(q);
         const auto all = exhaustive.value().search({q, 1, 24, {}, SortOrder::Relevance});
         REQUIRE(all.ok());
@@ -262,6 +308,10 @@ TEST_CASE("a new search is ranked from the kept postings, as the exhaustive pass
     }
     // The words of later searches were read once and kept.
     CHECK(caches.postings.parts.stats().hits > caches.postings.parts.stats().misses);
+    // A phrase restricted to its matches is ranked from the postings of its words too.
+    const auto read_before = caches.postings.parts.stats().misses;
+    REQUIRE(kept.value().search({"\"kế hoạch phát triển\"", 1, 10, {}, SortOrder::Relevance}).ok());
+    CHECK(caches.postings.parts.stats().misses > read_before);
     // Sorted by date, the page is Xapian's.
     const auto misses = caches.postings.parts.stats().misses;
     const auto hits = caches.postings.parts.stats().hits;
