@@ -40,7 +40,7 @@ int main(int argc, char** argv) {
     std::size_t answer_cache = 2048;
     std::size_t count_cache = 4096;
     std::size_t suggestion_cache = 4096;
-    std::size_t term_set_cache_mib = 64;
+    std::size_t term_set_cache_mib = 128;
     std::size_t postings_cache_mib = 256;
     std::size_t document_cache_mib = 64;
     app.add_option("--answer-cache", answer_cache, "search answers kept for the index revision (0: compute every search anew)")

@@ -137,6 +137,9 @@ def rows(R, a):
             out.append(("suggest queries/s, caches off", fmt(u["qps"], 0), "", "", "", "", "", ""))
         out.append((f"server RSS (VmRSS, --threads {s['threads']}): start / after load",
                     f"{s['rss_start_kib'] / 1024:.0f} / {s['rss_end_kib'] / 1024:.0f} MiB", "", "", "", "", "", ""))
+        if "rss_kib" in s.get("search_distinct", {}):
+            out.append(("server RSS after the stream of different searches (default caches filling with new words)",
+                        f"{s['search_distinct']['rss_kib'] / 1024:.0f} MiB", "", "", "", "", "", ""))
     w = R.get("warm")
     if w and "0" in w and "32" in w:
         off, on = w["0"], w["32"]
@@ -279,7 +282,7 @@ How each figure is taken:
   is what a query costs the first time it is asked on an index revision when none of its words
   was asked before. "Answers and counts not cached" (`--answer-cache 0 --count-cache 0`): every
   search counts its matches by set algebra over the sets of its terms' documents, kept per
-  revision after their first use (`--term-set-cache`, 64 MiB), and ranks its page from its words'
+  revision after their first use (`--term-set-cache`, 128 MiB), and ranks its page from its words'
   postings, kept likewise (`--postings-cache`, 256 MiB): what a query not asked before costs when
   its words were. "Answers not cached"
   (`--answer-cache 0`): totals and facets of a query already counted on the revision are reused
