@@ -4,6 +4,7 @@
 #pragma once
 
 #include <condition_variable>
+#include <deque>
 #include <filesystem>
 #include <memory>
 #include <mutex>
@@ -15,7 +16,8 @@ namespace tracuu::server {
 
 /** A fixed set of Searchers, each with its own Xapian::Database, so no database is ever used
  *  by two threads at once. A lease refreshes its searcher before use, so requests see what the
- *  indexer committed a moment ago.
+ *  indexer committed a moment ago. Requests get searchers in the order they asked: a searcher
+ *  given back goes to the longest waiting request, never to one that asks after it.
  */
 class SearcherPool {
 public:
@@ -43,16 +45,25 @@ public:
         std::unique_ptr<Searcher> m_searcher;
     };
 
-    /// Waits until a searcher is free.
+    /// Waits until a searcher is free and every request that asked before has had one.
     [[nodiscard]] Lease acquire();
 
+    /// How many requests are waiting for a searcher now.
+    [[nodiscard]] std::size_t waiting();
+
 private:
+    /// A request waiting its turn; give_back() hands it a searcher directly.
+    struct Waiter {
+        std::unique_ptr<Searcher> handed;
+        std::condition_variable ready;
+    };
+
     SearcherPool() = default;
     void give_back(std::unique_ptr<Searcher> searcher);
 
     std::mutex m_mutex;
-    std::condition_variable m_returned;
-    std::vector<std::unique_ptr<Searcher>> m_free;
+    std::vector<std::unique_ptr<Searcher>> m_free;  ///< only while nobody waits
+    std::deque<Waiter*> m_waiting;                  ///< oldest first
 };
 
 }  // namespace tracuu::server

@@ -107,15 +107,19 @@ def rows(R, a):
     if s and s.get("search_term_sets_cached"):
         out += search_rows("answers and counts not cached, term sets kept per revision (`--answer-cache 0 --count-cache 0`)",
                            s["search_term_sets_cached"], "a query not asked before on the revision, of words asked before")
-    if s and s.get("search_distinct"):
-        d = s["search_distinct"]
+    def distinct_rows(d, when):
         c = d.get("caches", {})
-        ts = c.get("term_sets", {})
         repeats = "none asked twice" if d["requests"] <= d["queries"] else "some asked twice"
-        out += search_rows(f"default, a stream of different searches ({d['requests']:,} sent of {d['queries']:,}, {repeats}; 2–6 adjacent title words)", d,
+        return search_rows(f"default, a stream of different searches, {when} ({d['requests']:,} sent of {d['queries']:,}, {repeats}; 2–6 adjacent title words)", d,
                            "answers: " + hit_rate(c.get("answers", {})) + "; counts: " + hit_rate(c.get("counts", {}))
-                           + "; term sets: " + hit_rate(ts) + "; postings: " + hit_rate(c.get("postings", {}))
+                           + "; term sets: " + hit_rate(c.get("term_sets", {})) + "; postings: " + hit_rate(c.get("postings", {}))
                            + "; documents: " + hit_rate(c.get("documents", {})))
+
+    if s and s.get("search_distinct"):
+        out += distinct_rows(s["search_distinct"], "server just started")
+    if s and s.get("search_distinct_running"):
+        r = s["search_distinct_running"]
+        out += distinct_rows(r, f"the same server after those {r['after']:,}")
     if s and s.get("search_counts_cached"):
         c = s["search_counts_cached"]
         out += search_rows("answers not cached, totals and facets cached per revision (`--answer-cache 0`)", c,
@@ -137,9 +141,9 @@ def rows(R, a):
             out.append(("suggest queries/s, caches off", fmt(u["qps"], 0), "", "", "", "", "", ""))
         out.append((f"server RSS (VmRSS, --threads {s['threads']}): start / after load",
                     f"{s['rss_start_kib'] / 1024:.0f} / {s['rss_end_kib'] / 1024:.0f} MiB", "", "", "", "", "", ""))
-        if "rss_kib" in s.get("search_distinct", {}):
-            out.append(("server RSS after the stream of different searches (default caches filling with new words)",
-                        f"{s['search_distinct']['rss_kib'] / 1024:.0f} MiB", "", "", "", "", "", ""))
+        if "rss_kib" in s.get("search_distinct_running", {}):
+            out.append(("server RSS after the stream of different searches (the default caches filled with new words)",
+                        f"{s['search_distinct_running']['rss_kib'] / 1024:.0f} MiB", "", "", "", "", "", ""))
     w = R.get("warm")
     if w and "0" in w and "32" in w:
         off, on = w["0"], w["32"]
@@ -291,7 +295,9 @@ How each figure is taken:
   queries, so after the first pass this run measures the cache and the HTTP path, not the index;
   the hit counts (from `/healthz`) are in the notes column. "Different searches": the server
   with its default settings, started afresh, under a stream of different searches, each sent
-  once while there are more searches than requests (`distinct_queries()` in
+  once while there are more searches than requests, for 12 s ("server just started": every cache
+  empty at first), then 12 s more from the other half of the stream on the same server ("after
+  those": a server that has been answering new searches for a while) (`distinct_queries()` in
   bench/perf/perf_common.py: every run of 2–6 adjacent words of the generated documents' titles,
   lower case, as written and without diacritics, shuffled with seed 7), as many users typing
   their own words would send: no answer comes from the cache; the term sets and postings of
