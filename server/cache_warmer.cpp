@@ -20,14 +20,21 @@ bool CacheWarmer::wait(std::chrono::milliseconds period) {
 }
 
 void CacheWarmer::run() {
-    Xapian::rev warmed_revision = m_searcher.revision();
+    // The revision open at the start: its searches were asked on it, but the first request
+    // should not build its tables.
+    std::string warmed_revision = m_searcher.revision_key();
+    try {
+        m_searcher.prepare_tables();
+    } catch (...) {
+    }
     while (wait(m_poll)) {
         // Warming is a convenience: whatever goes wrong, the requests compute their answers
         // themselves, and the next revision is warmed again.
         try {
             m_searcher.refresh();
-            const Xapian::rev revision = m_searcher.revision();
-            if (revision == 0 || revision == warmed_revision) continue;
+            // By uuid and number: an index rebuilt in place counts its revisions from 1 again.
+            const std::string revision = m_searcher.revision_key();
+            if (revision.empty() || revision == warmed_revision) continue;
             warmed_revision = revision;  // one pass per revision, whatever becomes of it
             m_searcher.prepare_tables();
             for (const SearchRequest& request : m_caches.recent.latest()) {

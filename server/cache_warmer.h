@@ -15,9 +15,10 @@ namespace tracuu::server {
 
 /** Answers are cached per index revision (search_caches.h), so a commit turns every search into
  *  a first-time one, and while the indexer commits every few seconds the cache hardly helps.
- *  The warmer watches the index and, when its revision changes, builds the revision's shared
- *  tables (revision_tables.h) and computes the searches the caches' `recent` list holds into the
- *  answer cache, most recent first (Solr calls this autowarming). It runs on one thread of its own, with a Searcher of its own, at the priority
+ *  The warmer builds the shared tables (revision_tables.h) of the revision open when it starts,
+ *  then watches the index and, when its revision changes (or an index rebuilt in place replaces
+ *  it), builds the new revision's tables and computes the searches the caches' `recent` list
+ *  holds into the answer cache, most recent first (Solr calls this autowarming). It runs on one thread of its own, with a Searcher of its own, at the priority
  *  of the threads answering requests: it computes what they would compute at the next asking,
  *  and at a lower priority an indexer running beside it left it too little CPU to be in time
  *  (bench/perf/PROFILE.md).

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <filesystem>
 #include <string>
 #include <thread>
 
@@ -108,6 +109,53 @@ TEST_CASE("the warmer computes the recent searches once per new revision, and no
     REQUIRE(warmed(warmer, 2));
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
     CHECK(warmer.warmed() == 2);
+}
+
+TEST_CASE("the warmer builds the tables of the revision open when it starts, before any request needs them") {
+    TempDir dir;
+    add_plan(dir, 1);
+    index_docs(dir);
+    SearchCaches caches({});
+    auto own = Searcher::open(std::vector<std::string>{(dir.path() / "index").string()}, &caches);
+    REQUIRE(own.ok());
+    const CacheWarmer warmer(std::move(own).value(), caches, std::chrono::milliseconds(10));
+    const auto built = [&] {
+        return caches.tables.facets.builds() == 1 && caches.tables.cited_keys.builds() == 1 && caches.tables.lengths.builds() == 1;
+    };
+    for (int i = 0; i < 1000 && !built(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    CHECK(built());
+    CHECK(warmer.warmed() == 0);  // the searches of this revision were computed when asked
+}
+
+TEST_CASE("an index rebuilt in place at the same revision number is warmed as a new revision") {
+    TempDir dir;
+    add_plan(dir, 1);
+    index_docs(dir);
+    // The rebuilt index: other documents, written elsewhere, as many commits.
+    TempDir other;
+    add_plan(other, 2);
+    other.write("docs/kh3.txt", "KẾ HOẠCH\nVề chuyển đổi số, bổ sung\n\nChuyển đổi số.\n");
+    index_docs(other);
+    REQUIRE(Xapian::Database((other.path() / "index").string()).get_revision() ==
+            Xapian::Database((dir.path() / "index").string()).get_revision());
+
+    SearchCaches caches({.answers = 16, .counts = 16, .suggestions = 16, .recent = 8});
+    auto user = Searcher::open(std::vector<std::string>{(dir.path() / "index").string()}, &caches);
+    auto own = Searcher::open(std::vector<std::string>{(dir.path() / "index").string()}, &caches);
+    REQUIRE(user.ok());
+    REQUIRE(own.ok());
+    REQUIRE(user.value().search(request_for("chuyển đổi số")).ok());
+    const CacheWarmer warmer(std::move(own).value(), caches, std::chrono::milliseconds(10));
+
+    std::filesystem::rename(dir.path() / "index", dir.path() / "old-index");
+    std::filesystem::rename(other.path() / "index", dir.path() / "index");
+    REQUIRE(warmed(warmer, 1));
+    user.value().refresh();
+    const CacheStats before = caches.answers.stats();
+    const auto after = user.value().search(request_for("chuyển đổi số"));
+    REQUIRE(after.ok());
+    CHECK(after.value().total == 2);  // the rebuilt index's documents, from the warmed answer
+    CHECK(caches.answers.stats().hits == before.hits + 1);
 }
 
 TEST_CASE("the searchers of an index share one facet table and one cited-key table per revision, which the warmer builds after a commit") {
