@@ -324,6 +324,7 @@ private:
 
     void preflight(const httplib::Request& req, httplib::Response& res) const {
         if (!is_cross_origin_route(req.path) || !origin_allowed(req.get_header_value("Origin"))) {
+            res.set_header("Vary", "Origin");  // a cache must not give this refusal to an allowed origin
             res.status = 403;
             res.set_content(error_body("forbidden", "cross-origin requests to this path are not allowed from this origin"),
                             "application/json; charset=utf-8");

@@ -258,6 +258,11 @@ TEST_CASE("allow-listed origins get CORS headers, others none, and pre-flight is
     REQUIRE(admin_preflight);
     CHECK(admin_preflight->status == 403);
     CHECK_FALSE(admin_preflight->has_header("Access-Control-Allow-Origin"));
+    // Refused for this origin, perhaps allowed for another: shared caches must key it by origin.
+    const auto refused = client.Options("/api/search", httplib::Headers{{"Origin", "http://evil.example"}, {"Access-Control-Request-Method", "GET"}});
+    REQUIRE(refused);
+    CHECK(refused->status == 403);
+    CHECK(refused->get_header_value("Vary") == "Origin");
 }
 
 TEST_CASE("a client over its request budget gets 429 with Retry-After") {
