@@ -371,7 +371,8 @@ RankedPage Searcher::page_alone(Xapian::Enquire& enquire, const Xapian::Query& q
         request.sort == SortOrder::Relevance && m_caches != nullptr && m_caches->postings.parts.enabled() ? weighted_parts(ranked) : std::nullopt;
     if (parts) {
         try {
-            // Only phrases make `ranked` differ from `query`, and a query with one has no parts.
+            // `ranked` differs from `query` only by its phrases restricted to their known
+            // matches: the same matches, so those of `query` are the ones ranked.
             const std::string revision = revision_key();
             std::optional<DocSet> counted;
             if (matches == nullptr) counted = matching_documents(m_db, query, &m_caches->term_sets, revision, deadline);
