@@ -54,7 +54,19 @@ bool is_part(const Xapian::Query& query) {
     }
 }
 
-bool collect_parts(const Xapian::Query& query, double factor, std::vector<Xapian::Query>& conditions, std::vector<QueryPart>& parts);
+/// The parts found so far, and the conditions of the subquery being walked.
+struct Collection {
+    std::vector<QueryPart> parts;
+    std::vector<Xapian::Query> conditions;
+    std::vector<std::size_t> scopes;  ///< an id per condition pushed, for QueryPart::scope
+    std::size_t pushed = 0;
+
+    void add(const Xapian::Query& query, double factor) {
+        if (factor != 0) parts.push_back(QueryPart{query, factor, conditions, scopes.empty() ? 0 : scopes.back()});
+    }
+};
+
+bool collect_parts(const Xapian::Query& query, double factor, Collection& into);
 
 /** A phrase restricted to its matches, as within_known_matches() writes it: the phrase filtered
  *  by a posting source over the documents where it matches. Where it matches, Xapian weighs it
@@ -66,46 +78,63 @@ bool is_restricted_phrase(const Xapian::Query& query) {
            query.get_subquery(1).get_type() == Xapian::Query::LEAF_POSTING_SOURCE;
 }
 
+/** Whether `query` matches wherever one of the parts in it weighs: a part, or an OR of such
+ *  (the parts under an AND in it weigh only where that AND matches, their own condition). Such a
+ *  subquery needs no condition of its own; testing one, an OR of 60 words, for every part under it
+ *  was most of a long query's ranking. */
+bool matches_where_its_parts_weigh(const Xapian::Query& query) {
+    switch (query.get_type()) {
+        case Xapian::Query::OP_SCALE_WEIGHT:
+            return matches_where_its_parts_weigh(query.get_subquery(0));
+        case Xapian::Query::OP_OR:
+            return true;
+        default:
+            return is_part(query);
+    }
+}
+
 /// A subquery that weighs only where it matches, which its parent's matching does not imply.
-bool collect_optional(const Xapian::Query& query, double factor, std::vector<Xapian::Query>& conditions, std::vector<QueryPart>& parts) {
-    if (is_part(query)) return collect_parts(query, factor, conditions, parts);
-    conditions.push_back(query);
-    const bool collected = collect_parts(query, factor, conditions, parts);
-    conditions.pop_back();
+bool collect_optional(const Xapian::Query& query, double factor, Collection& into) {
+    if (matches_where_its_parts_weigh(query)) return collect_parts(query, factor, into);
+    into.conditions.push_back(query);
+    into.scopes.push_back(++into.pushed);
+    const bool collected = collect_parts(query, factor, into);
+    into.conditions.pop_back();
+    into.scopes.pop_back();
     return collected;
 }
 
-bool collect_parts(const Xapian::Query& query, double factor, std::vector<Xapian::Query>& conditions, std::vector<QueryPart>& parts) {
+bool collect_parts(const Xapian::Query& query, double factor, Collection& into) {
     const std::size_t subqueries = query.get_num_subqueries();
     switch (query.get_type()) {
         case Xapian::Query::LEAF_TERM:
             if (!weighs_once(query)) return false;
-            if (factor != 0) parts.push_back(QueryPart{query, factor, conditions});
+            into.add(query, factor);
             return true;
         case Xapian::Query::OP_SYNONYM:
             for (std::size_t i = 0; i < subqueries; ++i) {
                 const Xapian::Query term = query.get_subquery(i);
                 if (term.get_type() != Xapian::Query::LEAF_TERM || !weighs_once(term)) return false;
             }
-            if (factor != 0) parts.push_back(QueryPart{query, factor, conditions});
+            into.add(query, factor);
             return true;
         case Xapian::Query::LEAF_MATCH_NOTHING:
             return true;
         case Xapian::Query::OP_AND:
             // Where an AND matches, every side does.
             for (std::size_t i = 0; i < subqueries; ++i) {
-                if (!collect_parts(query.get_subquery(i), factor, conditions, parts)) return false;
+                if (!collect_parts(query.get_subquery(i), factor, into)) return false;
             }
             return true;
         case Xapian::Query::OP_OR:
             for (std::size_t i = 0; i < subqueries; ++i) {
-                if (!collect_optional(query.get_subquery(i), factor, conditions, parts)) return false;
+                if (!collect_optional(query.get_subquery(i), factor, into)) return false;
             }
             return true;
         case Xapian::Query::OP_AND_MAYBE:
-            if (!collect_parts(query.get_subquery(0), factor, conditions, parts)) return false;
+            if (!collect_parts(query.get_subquery(0), factor, into)) return false;
             for (std::size_t i = 1; i < subqueries; ++i) {
-                if (!collect_optional(query.get_subquery(i), factor, conditions, parts)) return false;
+                if (!collect_optional(query.get_subquery(i), factor, into)) return false;
             }
             return true;
         case Xapian::Query::OP_FILTER:
@@ -114,15 +143,15 @@ bool collect_parts(const Xapian::Query& query, double factor, std::vector<Xapian
                 // Where it matches, every word of the phrase does (a term or an OR of spellings).
                 const Xapian::Query phrase = query.get_subquery(0);
                 for (std::size_t i = 0; i < phrase.get_num_subqueries(); ++i) {
-                    if (!collect_parts(phrase.get_subquery(i), factor, conditions, parts)) return false;
+                    if (!collect_parts(phrase.get_subquery(i), factor, into)) return false;
                 }
                 return true;
             }
-            return collect_parts(query.get_subquery(0), factor, conditions, parts);
+            return collect_parts(query.get_subquery(0), factor, into);
         case Xapian::Query::OP_SCALE_WEIGHT: {
             const std::optional<double> scale = scale_factor(query);
             // Xapian multiplies the factors from the top down, as here.
-            return scale && collect_parts(query.get_subquery(0), factor * *scale, conditions, parts);
+            return scale && collect_parts(query.get_subquery(0), factor * *scale, into);
         }
         default:
             return false;
@@ -210,10 +239,9 @@ std::shared_ptr<const DocLengths> DocLengths::build(const Xapian::Database& db) 
 }
 
 std::optional<std::vector<QueryPart>> weighted_parts(const Xapian::Query& query) {
-    std::vector<QueryPart> parts;
-    std::vector<Xapian::Query> conditions;
-    if (!collect_parts(query, 1, conditions, parts)) return std::nullopt;
-    return parts;
+    Collection collection;
+    if (!collect_parts(query, 1, collection)) return std::nullopt;
+    return std::move(collection.parts);
 }
 
 std::optional<WeightedPart> read_part(const Xapian::Database& db, const Xapian::Query& part, const DocLengths& lengths) {

@@ -61,6 +61,9 @@ struct QueryPart {
     Xapian::Query query;
     double factor = 1;
     std::vector<Xapian::Query> conditions;
+    /// Parts with the same non-zero scope have the same conditions (weighted_parts() numbers
+    /// them), so where they hold is found once; 0: not shared.
+    std::size_t scope = 0;
 };
 
 /** The parts whose weights Xapian adds up to weight a document `query` matches (the left side of

@@ -1,6 +1,7 @@
 #include "server/page_ranker.h"
 
 #include <algorithm>
+#include <deque>
 #include <map>
 
 namespace tracuu::server {
@@ -72,21 +73,30 @@ std::optional<RankedPage> rank_matches(const Xapian::Database& db, const std::ve
     if (count == 0) return RankedPage{};
     std::vector<Scoped> weighted;
     weighted.reserve(parts.size());
-    std::map<std::string, DocSet> scopes;  // by the descriptions of the conditions
+    // The matches where each part's conditions hold, found once per scope: keyed by the
+    // conditions' descriptions instead, a query of 60 words spent most of its time describing them.
+    std::map<std::size_t, DocSet> shared_scopes;
+    std::deque<DocSet> own_scopes;
     for (const QueryPart& part : parts) {
         std::shared_ptr<const WeightedPart> read = find_or_read(db, part, lengths, kept);
         if (!read) return std::nullopt;
         const DocSet* scope = &matches;
         if (!part.conditions.empty()) {
-            std::string key;
-            for (const Xapian::Query& condition : part.conditions) key += condition.get_description() + '\n';
-            auto [at, added] = scopes.try_emplace(key, matches);
+            DocSet* where = nullptr;
+            bool added = true;
+            if (part.scope != 0) {
+                const auto at = shared_scopes.try_emplace(part.scope, matches);
+                where = &at.first->second;
+                added = at.second;
+            } else {
+                where = &own_scopes.emplace_back(matches);
+            }
             if (added) {
                 for (const Xapian::Query& condition : part.conditions) {
-                    at->second.intersect(matching_documents(db, condition, kept.sets, kept.revision_key, kept.deadline));
+                    where->intersect(matching_documents(db, condition, kept.sets, kept.revision_key, kept.deadline));
                 }
             }
-            scope = &at->second;
+            scope = where;
         }
         const double termweight = read->termweight(part.factor);
         const double max_weight = termweight * read->max_saturation;

@@ -27,7 +27,8 @@ int main(int argc, char** argv) {
     std::string typing = "both";
     bool per_query = false;
     double fail_under = 0;
-    std::size_t term_set_cache_mib = 64;
+    std::size_t term_set_cache_mib = 128;
+    std::size_t postings_cache_mib = 256;
     app.add_option("--beir", beir, "BEIR folder: corpus.jsonl, queries.jsonl, qrels.tsv")->check(CLI::ExistingDirectory);
     app.add_option("--index", index_dir, "search this existing index instead of importing the BEIR corpus into a scratch one")
         ->check(CLI::ExistingDirectory);
@@ -40,6 +41,10 @@ int main(int argc, char** argv) {
     app.add_option("--term-set-cache", term_set_cache_mib,
                    "MiB of term sets, as tracuu-server's option: with them (the server's default) a query's page is ranked by "
                    "Xapian's early-terminating pass, phrases within their matches; 0: one exhaustive pass per query")
+        ->capture_default_str();
+    app.add_option("--postings-cache", postings_cache_mib,
+                   "MiB of kept postings, as tracuu-server's option: with them (the server's default) a new query's page is ranked "
+                   "from its words' postings (the same page); 0: by Xapian")
         ->capture_default_str();
     app.add_option("--fail-under", fail_under, "exit with status 1 when a run's MRR@10 is below this")->check(CLI::Range(0.0, 1.0));
     try {
@@ -74,8 +79,9 @@ int main(int argc, char** argv) {
                      imported.value().problems.size(), seconds);
     }
 
-    // Only the term sets: every query is asked once per run, and the two runs must not share answers.
-    tracuu::server::SearchCaches caches({.term_set_bytes = term_set_cache_mib << 20});
+    // The sets and postings the server keeps, no answers: every query is asked once per run, and
+    // the two runs must not share answers.
+    tracuu::server::SearchCaches caches({.term_set_bytes = term_set_cache_mib << 20, .postings_bytes = postings_cache_mib << 20});
     auto searcher = tracuu::server::Searcher::open(std::vector<std::string>{index_dir}, &caches);
     if (!searcher.ok()) {
         std::cerr << "tracuu-eval: " << searcher.error().message << '\n';

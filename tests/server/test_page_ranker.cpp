@@ -103,6 +103,23 @@ TEST_CASE("the weighted parts of a query: its terms and synonyms under sums, wit
             CHECK((*parts)[i].factor == doctest::Approx(one.parts[i].second).epsilon(1e-15));
         }
     }
+    // Conditions: only where a part's own presence does not make its subquery match. Under an
+    // OR, `a` and the scaled OR of `c` and `d` need none; `b` weighs only where the AND does, and
+    // the parts of that AND share one scope.
+    const Q and_b_c(Q::OP_AND, b, Q(Q::OP_SCALE_WEIGHT, c, 2.0));
+    const std::vector<Q> alternatives = {a, and_b_c, Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_OR, c, d), 0.5)};
+    const auto scoped = weighted_parts(Q(Q::OP_OR, alternatives.begin(), alternatives.end()));
+    REQUIRE(scoped.has_value());
+    REQUIRE(scoped->size() == 5);
+    const std::vector<std::size_t> conditions_of = {0, 1, 1, 0, 0};  // a, b, c in the AND, c, d
+    for (std::size_t i = 0; i < scoped->size(); ++i) {
+        CAPTURE(i);
+        CHECK((*scoped)[i].conditions.size() == conditions_of[i]);
+        CHECK(((*scoped)[i].scope != 0) == (conditions_of[i] != 0));
+    }
+    CHECK((*scoped)[1].conditions.front().get_description() == and_b_c.get_description());
+    CHECK((*scoped)[1].scope == (*scoped)[2].scope);
+
     // Weights that are not a sum of terms' BM25 weights.
     const std::vector<Q> pair{a, b};
     for (const Q& q : {Q(Q::OP_PHRASE, pair.begin(), pair.end()), Q(Q::OP_NEAR, pair.begin(), pair.end()), Q(Q::OP_MAX, a, b),
