@@ -39,8 +39,8 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     app.add_flag("--per-query", per_query, "also list the rank of the first relevant document for every query");
     app.add_option("--term-set-cache", term_set_cache_mib,
-                   "MiB of term sets, as tracuu-server's option: with them (the server's default) a query's page is ranked by "
-                   "Xapian's early-terminating pass, phrases within their matches; 0: one exhaustive pass per query")
+                   "MiB of term sets, as tracuu-server's option: with them (the server's default) a query is counted by set "
+                   "algebra and its phrases ranked within their matches; 0: one exhaustive pass per query")
         ->capture_default_str();
     app.add_option("--postings-cache", postings_cache_mib,
                    "MiB of kept postings, as tracuu-server's option: with them (the server's default) a new query's page is ranked "
