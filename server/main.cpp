@@ -21,6 +21,11 @@ constexpr int kExitOk = 0;
 constexpr int kExitNoIndex = 1;
 constexpr int kExitUsage = 2;
 
+/// A cache bounded in MiB, from 0 (off) to 1 TiB.
+void add_mib_option(CLI::App& app, const std::string& name, std::size_t& mib, const std::string& description) {
+    app.add_option(name, mib, description)->check(CLI::Range(std::size_t{0}, std::size_t{1} << 20))->capture_default_str();
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -50,21 +55,15 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     app.add_option("--suggest-cache", suggestion_cache, "typed prefixes whose suggestions are kept for the index revision (0: none)")
         ->capture_default_str();
-    app.add_option("--term-set-cache", term_set_cache_mib,
+    add_mib_option(app, "--term-set-cache", term_set_cache_mib,
                    "MiB of the sets of documents of query terms kept for the index revision, to count new queries by set "
-                   "algebra (0: count every search by walking its matches)")
-        ->check(CLI::Range(std::size_t{0}, std::size_t{1} << 20))
-        ->capture_default_str();
-    app.add_option("--postings-cache", postings_cache_mib,
+                   "algebra (0: count every search by walking its matches)");
+    add_mib_option(app, "--postings-cache", postings_cache_mib,
                    "MiB of the postings of query words kept for the index revision, to rank new queries without walking "
-                   "every match (0: rank with Xapian's matcher)")
-        ->check(CLI::Range(std::size_t{0}, std::size_t{1} << 20))
-        ->capture_default_str();
-    app.add_option("--document-cache", document_cache_mib,
+                   "every match (0: rank with Xapian's matcher)");
+    add_mib_option(app, "--document-cache", document_cache_mib,
                    "MiB of the stored documents search results show, unzipped and parsed, kept for the index revision (0: read "
-                   "each result)")
-        ->check(CLI::Range(std::size_t{0}, std::size_t{1} << 20))
-        ->capture_default_str();
+                   "each result)");
     std::size_t warm = 32;
     app.add_option("--warm", warm,
                    "latest searches computed again in the background when the index changes, so they stay cached (0: none)")

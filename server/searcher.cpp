@@ -92,8 +92,8 @@ std::vector<Suggestion> Searcher::suggest(std::string_view typed, std::size_t si
         std::string key;
         if (m_caches != nullptr && m_caches->suggestions.enabled()) {
             // Without a revision there is no key: the suggestions are computed.
-            if (const std::string revision = revision_key(); !revision.empty()) key = revision + std::to_string(size) + '\n' + std::string(typed);
-            if (!key.empty()) {
+            if (const std::string revision = revision_key(); !revision.empty()) {
+                key = revision + std::to_string(size) + '\n' + std::string(typed);
                 if (auto cached = m_caches->suggestions.find(key)) return std::move(*cached);
             }
         }
@@ -397,8 +397,8 @@ RankedPage Searcher::page_of(const Xapian::MSet& mset) {
 std::shared_ptr<const HitDocument> Searcher::hit_document(Xapian::docid id) {
     std::string key;
     if (m_caches != nullptr && m_caches->documents.enabled()) {
-        if (const std::string revision = revision_key(); !revision.empty()) key = revision + std::to_string(id);
-        if (!key.empty()) {
+        if (const std::string revision = revision_key(); !revision.empty()) {
+            key = revision + std::to_string(id);
             if (auto found = m_caches->documents.find(key)) return *found;
         }
     }
